@@ -1,0 +1,7 @@
+import { integer, list, resource, text } from '../codec/schema.js';
+import type { Infer } from '../codec/schema.js';
+
+export const tagSchema = { id: integer('id'), name: text('name', { writable: true }) };
+export const tagResource = resource('tag', 'tags', tagSchema);
+export const tags = list('tags', 'tag', tagSchema);
+export type Tag = Infer<typeof tagSchema>;
