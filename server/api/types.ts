@@ -1,0 +1,37 @@
+/**
+ * Response shapes of Skyline's JSON API, imported by the SPA as types only.
+ * Records themselves are the codec's models (server/highrise/models), so a field added to a model
+ * reaches the SPA's types without a second declaration.
+ */
+export type { ApiErrorBody } from '../http-error.js';
+export type { Person } from '../highrise/models/person.js';
+export type { Company } from '../highrise/models/company.js';
+export type { User } from '../highrise/models/user.js';
+export type { Tag } from '../highrise/models/tag.js';
+export type { PersonCreateInput, PersonUpdateInput } from './schemas/person.js';
+
+export interface One<T> {
+  data: T;
+}
+
+/** Highrise pages by offset; `number` is 1-based, `size` is Highrise's page size for that list. */
+export interface Page<T> {
+  data: T[];
+  page: { number: number; size: number; hasMore: boolean };
+}
+
+export interface AccountSummary {
+  id: number;
+  name: string;
+}
+
+export type SessionInfo =
+  | { authenticated: false; sandbox: boolean }
+  | {
+      authenticated: true;
+      sandbox: boolean;
+      identity: { name: string; email: string };
+      /** null until the person picks one of several accounts. */
+      account: AccountSummary | null;
+      accounts: AccountSummary[];
+    };
