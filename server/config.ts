@@ -29,7 +29,32 @@ const EnvSchema = z.object({
   HIGHRISE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   HIGHRISE_RETRY_BUDGET_MS: z.coerce.number().int().nonnegative().default(20_000),
   LOG_REQUESTS: bool.default(true),
+  /** Comma-separated origins allowed to call /api and /auth with credentials; empty = same origin only. */
+  CORS_ORIGINS: z.string().default(''),
+  /** Client-side pacing per account, "requests/seconds" (REAL-WORLD #22: limits change, so they are settings). */
+  HIGHRISE_PACE_GENERAL: z.string().regex(/^\d+\/\d+$/, 'use requests/seconds, e.g. 150/5').default('150/5'),
+  HIGHRISE_PACE_EMAIL_SEARCH: z.string().regex(/^\d+\/\d+$/, 'use requests/seconds, e.g. 2/10').default('2/10'),
+  HIGHRISE_PACE_RECORDINGS: z.string().regex(/^\d+\/\d+$/, 'use requests/seconds, e.g. 10/10').default('10/10'),
 });
+
+/** A sliding-window limit: at most `requests` started in any `windowMs`. */
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+export interface PacingLimits {
+  general: RateLimit;
+  /** `/search.xml` by email address. */
+  searchByEmail: RateLimit;
+  /** `/recordings.xml`. */
+  recordings: RateLimit;
+}
+
+function rate(spec: string): RateLimit {
+  const [requests, seconds] = spec.split('/').map(Number);
+  return { requests, windowMs: seconds * 1000 };
+}
 
 export interface Config {
   port: number;
@@ -60,8 +85,11 @@ export interface Config {
     timeoutMs: number;
     /** Longest total wait spent honouring Retry-After before a 503 is handed to the SPA. */
     retryBudgetMs: number;
+    pacing: PacingLimits;
   };
   logRequests: boolean;
+  /** Extra origins allowed cross-origin with credentials (CORS_ORIGINS); none by default. */
+  corsOrigins: string[];
 }
 
 export const SANDBOX_MOUNT = '/sandbox';
@@ -110,7 +138,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       contact: e.HIGHRISE_CONTACT,
       timeoutMs: e.HIGHRISE_TIMEOUT_MS,
       retryBudgetMs: e.HIGHRISE_RETRY_BUDGET_MS,
+      pacing: {
+        general: rate(e.HIGHRISE_PACE_GENERAL),
+        searchByEmail: rate(e.HIGHRISE_PACE_EMAIL_SEARCH),
+        recordings: rate(e.HIGHRISE_PACE_RECORDINGS),
+      },
     },
     logRequests: e.LOG_REQUESTS,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
   };
 }
