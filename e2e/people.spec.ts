@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn, unique } from './helpers';
+
+test('sign in through the sandbox, then create, find, edit and delete a person', async ({ page, request }) => {
+  await signIn(page);
+  await expectAccessible(page);
+
+  const last = unique('Zürich-');
+  await page.getByRole('link', { name: 'Add person' }).or(page.getByRole('button', { name: 'Add person' })).first().click();
+  await page.getByLabel('First name').fill('Amélie');
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Title').fill('Head of R&D <Labs>');
+  await page.getByLabel('Company').fill('Fjord & Sons');
+  await page.getByRole('button', { name: 'Add email' }).click();
+  await page.getByLabel('Email 1', { exact: true }).fill('amelie@example.com');
+  await page.getByRole('button', { name: 'Add email' }).click();
+  await page.getByLabel('Email 2', { exact: true }).fill('amelie.home@example.org');
+  await page.getByLabel('Location for email 2').selectOption('Home');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save person' }).click();
+
+  const fullName = `Amélie ${last}`;
+  await expect(page.getByRole('heading', { name: fullName, level: 1 })).toBeVisible();
+  await expect(page.getByText('Head of R&D <Labs>')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'amelie@example.com' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'amelie.home@example.org' })).toBeVisible();
+  const personUrl = page.url();
+  await expectAccessible(page);
+
+  // The new person is in the list (and the page is a shareable URL).
+  await page.getByRole('link', { name: 'People' }).first().click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: fullName })).toBeVisible();
+
+  // Edit: change the title and remove the second email.
+  await page.goto(personUrl);
+  await page.getByRole('link', { name: 'Edit' }).or(page.getByRole('button', { name: 'Edit' })).first().click();
+  await page.getByLabel('Title').fill('Chief Scientist');
+  await page.getByRole('button', { name: 'Remove email 2' }).click();
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByRole('heading', { name: fullName, level: 1 })).toBeVisible();
+  await expect(page.getByText('Chief Scientist')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'amelie.home@example.org' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'amelie@example.com' })).toBeVisible();
+
+  // Delete, with confirmation.
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: `Delete ${fullName}` }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: fullName })).toHaveCount(0);
+
+  // Signed-out requests get JSON 401, never data.
+  const res = await request.get('/api/people', { headers: { cookie: '' } });
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.status).toBe(401);
+});
+
+test('a required field left empty is marked and nothing typed is lost', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Add person' }).or(page.getByRole('button', { name: 'Add person' })).first().click();
+  await page.getByLabel('Last name').fill('Nameless');
+  await page.getByLabel('Title').fill('Keeps typing');
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByLabel('First name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('First name')).toBeFocused();
+  await expect(page.getByLabel('Last name')).toHaveValue('Nameless');
+  await expect(page.getByLabel('Title')).toHaveValue('Keeps typing');
+});
+
+test('sign out ends the session', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto('/people');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('works on a phone-sized screen without horizontal scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await signIn(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await context.close();
+});

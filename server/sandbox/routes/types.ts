@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import type { RenderContext } from '../render.js';
+import type { AccountRow, Db, UserRow } from '../store.js';
+
+/** Everything a Highrise route needs, resolved once by the dispatcher. */
+export interface HighriseRequest extends RenderContext {
+  c: Context;
+  db: Db;
+  account: AccountRow;
+  user: UserRow;
+  /** capture groups of the route pattern */
+  params: string[];
+  query: URLSearchParams;
+  nowMs: number;
+}
+
+export type RouteHandler = (r: HighriseRequest) => Response | Promise<Response>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** matched against the path after /highrise/{accountId} */
+  pattern: RegExp;
+  handler: RouteHandler;
+  /** which rate-limit bucket the route draws from */
+  bucket?: 'general' | 'searchByEmail' | 'recordings';
+}
