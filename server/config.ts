@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   LAUNCHPAD_URL: z.string().url().default('https://launchpad.37signals.com'),
   SANDBOX: z.enum(['auto', 'on', 'off']).default('auto'),
   SANDBOX_DB: z.string().default('.data/sandbox.sqlite'),
+  SANDBOX_URL: z.string().url().optional(),
   SANDBOX_TOKEN_TTL: z.coerce.number().int().positive().default(1_209_600),
   SANDBOX_RATE_LIMIT: bool.default(true),
   SANDBOX_FAULTS: bool.default(false),
@@ -110,8 +111,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!sandbox && !hasOAuth) throw new Error('SANDBOX=off needs HIGHRISE_CLIENT_ID and HIGHRISE_CLIENT_SECRET (register an app at launchpad.37signals.com/integrations).');
   if (production && !sandbox && !e.SESSION_SECRET) throw new Error('SESSION_SECRET (32+ characters) is required in production.');
 
-  // The sandbox's Launchpad lives on this very server: the browser is sent to a path, the BFF calls loopback.
-  const loopback = `http://127.0.0.1:${e.PORT}`;
+  // The sandbox's Launchpad lives on this very server: the browser is sent to a path, the BFF calls loopback
+  // (or SANDBOX_URL where there is no loopback to call, e.g. a serverless deployment).
+  const loopback = (e.SANDBOX_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, '');
   const useSandboxLaunchpad = sandbox && !hasOAuth;
 
   return {

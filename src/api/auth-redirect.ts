@@ -1,0 +1,49 @@
+import { ApiError } from './client';
+
+/**
+ * Session failures from any request send the person to sign in (keeping where they were) or to the
+ * account picker. The router registers how to navigate; the query client calls handleAuthError.
+ */
+type Navigate = (to: string) => void;
+
+let navigate: Navigate = (to) => window.location.assign(to);
+
+export function setAuthNavigator(fn: Navigate) {
+  navigate = fn;
+}
+
+export function currentPath(): string {
+  const { pathname, search, hash } = window.location;
+  return `${pathname}${search}${hash}`;
+}
+
+/** Only same-site paths are acceptable as returnTo. */
+export function safeReturnTo(value: string | null | undefined, fallback = '/people'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (value.startsWith('/signin') || value.startsWith('/auth/')) return fallback;
+  return value;
+}
+
+export function signInPath(returnTo = currentPath()): string {
+  return `/signin?returnTo=${encodeURIComponent(safeReturnTo(returnTo))}`;
+}
+
+export function accountsPath(returnTo = currentPath()): string {
+  return `/accounts?returnTo=${encodeURIComponent(safeReturnTo(returnTo))}`;
+}
+
+/** Returns true when the error was a session problem and navigation happened. */
+export function handleAuthError(error: unknown, onSignedOut?: () => void): boolean {
+  if (!(error instanceof ApiError)) return false;
+  // 401 carries code signed_out or session_expired; any 401 means the same thing to the person.
+  if (error.status === 401) {
+    onSignedOut?.();
+    if (!window.location.pathname.startsWith('/signin')) navigate(signInPath());
+    return true;
+  }
+  if (error.status === 409 && error.code === 'choose_account') {
+    if (!window.location.pathname.startsWith('/accounts')) navigate(accountsPath());
+    return true;
+  }
+  return false;
+}

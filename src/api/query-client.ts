@@ -1,0 +1,48 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, errorMessage } from './client';
+import { handleAuthError } from './auth-redirect';
+import { sessionKeys } from './keys';
+import { toast } from '../components/toast-store';
+
+const MAX_BUSY_RETRIES = 3;
+
+/** Never retry 4xx; wait out a 503's retryAfter; retry other 5xx and network failures twice. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError) {
+    if (error.status === 503 && error.retryAfter !== undefined) return failureCount < MAX_BUSY_RETRIES;
+    if (error.status >= 400 && error.status < 500) return false;
+  }
+  return failureCount < 2;
+}
+
+export function retryDelay(attempt: number, error: unknown): number {
+  if (error instanceof ApiError && error.retryAfter !== undefined) return Math.max(0, error.retryAfter) * 1000;
+  return Math.min(1000 * 2 ** attempt, 8000);
+}
+
+/** Writes are retried only when the server said it was busy and when to come back. */
+export function shouldRetryMutation(failureCount: number, error: unknown): boolean {
+  return error instanceof ApiError && error.status === 503 && error.retryAfter !== undefined && failureCount < MAX_BUSY_RETRIES;
+}
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (handleAuthError(error, () => client.invalidateQueries({ queryKey: sessionKeys.all }))) return;
+        // A background refetch failed while the page still shows data: say so without replacing the page.
+        if (query.state.data !== undefined) toast.error(`Could not refresh: ${errorMessage(error)}`);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        handleAuthError(error, () => client.invalidateQueries({ queryKey: sessionKeys.all }));
+      },
+    }),
+    defaultOptions: {
+      queries: { retry: shouldRetry, retryDelay, staleTime: 30_000, refetchOnWindowFocus: false },
+      mutations: { retry: shouldRetryMutation, retryDelay },
+    },
+  });
+  return client;
+}
