@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import { HttpError } from '../http-error.js';
+import { companiesRoutes } from './companies.js';
+import { meRoutes } from './me.js';
+import { peopleRoutes } from './people.js';
+
+/**
+ * The JSON API for the SPA. Each resource router requires a chosen account itself, so an unknown
+ * /api path is a 404 even when signed out.
+ */
+export const apiRoutes = new Hono<AppEnv>()
+  .route('/people', peopleRoutes)
+  .route('/companies', companiesRoutes)
+  .route('/me', meRoutes)
+  .all('*', () => {
+    throw new HttpError(404, 'There is no such API route.', { code: 'no_route' });
+  });
+
+export type ApiRoutes = typeof apiRoutes;

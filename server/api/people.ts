@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { requireAccount, type AppEnv } from '../context.js';
+import { buildXml } from '../highrise/codec/build.js';
+import { personResource, type PersonWrite } from '../highrise/models/person.js';
+import { idParam, jsonBody, pageParam } from './params.js';
+import { personCreateInput, personUpdateInput } from './schemas/person.js';
+import type { One, Page, Person } from './types.js';
+
+/** Highrise's page size for people (REAL-WORLD #20). */
+export const PEOPLE_PAGE_SIZE = 500;
+
+export const peopleRoutes = new Hono<AppEnv>()
+  .use('*', requireAccount())
+  .get('/', async (c) => {
+    const page = pageParam(c);
+    const data = await c.get('highrise').getMany(personResource, '/people.xml', { n: (page - 1) * PEOPLE_PAGE_SIZE });
+    return c.json<Page<Person>>({ data, page: { number: page, size: PEOPLE_PAGE_SIZE, hasMore: data.length === PEOPLE_PAGE_SIZE } });
+  })
+  .get('/:id', async (c) => {
+    const id = idParam(c);
+    return c.json<One<Person>>({ data: await c.get('highrise').getOne(personResource, `/people/${id}.xml`) });
+  })
+  .post('/', async (c) => {
+    const input: PersonWrite = await jsonBody(c, personCreateInput);
+    const xml = buildXml(personResource, input, { mode: 'create' });
+    const data = await c.get('highrise').create(personResource, '/people.xml', xml);
+    return c.json<One<Person>>({ data }, 201);
+  })
+  .on(['PUT', 'PATCH'], '/:id', async (c) => {
+    const id = idParam(c);
+    const input: PersonWrite = await jsonBody(c, personUpdateInput);
+    const xml = buildXml(personResource, input, { mode: 'update' });
+    const data = await c.get('highrise').update(personResource, `/people/${id}.xml`, xml);
+    return c.json<One<Person>>({ data });
+  })
+  .delete('/:id', async (c) => {
+    const id = idParam(c);
+    await c.get('highrise').delete(`/people/${id}.xml`);
+    return c.body(null, 204);
+  });
