@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
 import { FaultBook, SimulatedNetworkReset, faultSpec } from './faults.js';
+
+export { SimulatedNetworkReset };
 import { highriseHandler } from './highrise.js';
 import { launchpadApp } from './launchpad.js';
 import { RateLimiter } from './rate-limit.js';

@@ -1,7 +1,7 @@
 // Shared setup for the sandbox tests: an in-memory sandbox mounted at /sandbox like the real server.
 import { Hono } from 'hono';
 import { XMLParser } from 'fast-xml-parser';
-import { type Sandbox, type SandboxOptions, SANDBOX_CLIENT, createSandbox } from './index.js';
+import { type Sandbox, type SandboxOptions, SANDBOX_CLIENT, SimulatedNetworkReset, createSandbox } from './index.js';
 
 export const ORIGIN = 'http://127.0.0.1:4555';
 
@@ -16,7 +16,13 @@ export function makeSandbox(overrides: Partial<SandboxOptions> = {}): TestSandbo
   const sandbox = createSandbox({
     dbPath: ':memory:', tokenTtlSeconds: 3600, clients: [SANDBOX_CLIENT], rateLimit: false, faults: true, ...overrides,
   });
-  const app = new Hono().route('/sandbox', sandbox.app);
+  const app = new Hono();
+  // A parent app must pass simulated resets through, or app.request() would turn them into a 500.
+  app.onError((err, c) => {
+    if (err instanceof SimulatedNetworkReset) throw err;
+    return c.text('parent error', 500);
+  });
+  app.route('/sandbox', sandbox.app);
   const basic = (token = sandbox.demo.apiToken) => ({ Authorization: 'Basic ' + Buffer.from(`${token}:X`).toString('base64') });
   return {
     sandbox,
