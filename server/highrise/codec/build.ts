@@ -17,10 +17,12 @@ export function escapeXml(text: string, path = 'value'): string {
       fields: { [path]: ['Contains a character that cannot be saved (a control character).'] },
     });
   }
-  return text.replace(/[&<>"']/g, (ch) => ENTITY[ch]);
+  return text.replace(/[&<>"'\r]/g, (ch) => ENTITY[ch]);
 }
 
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// `>` is escaped too, so `]]>` can never appear; CR as a reference, because a parser normalises a raw
+// CRLF to LF (XML 1.0 §2.11) and the person's line endings would not survive the trip.
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
 
 export interface BuildOptions {
   mode: 'create' | 'update';
@@ -47,6 +49,10 @@ function scalarXml(field: Field & { kind: 'scalar' }, value: unknown, path: stri
       if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw new HttpError(400, `${path} must be a date (YYYY-MM-DD).`, { fields: { [path]: ['Must be a date (YYYY-MM-DD).'] } });
       return `<${tag} type="date">${value}</${tag}>`;
     case 'text':
+      if (field.values && !field.values.includes(String(value))) {
+        const allowed = field.values.join(', ');
+        throw new HttpError(400, `${path} must be one of: ${allowed}.`, { fields: { [path]: [`Must be one of: ${allowed}.`] } });
+      }
       return `<${tag}>${escapeXml(String(value), path)}</${tag}>`;
   }
 }
@@ -55,12 +61,13 @@ function recordBody(schema: RecordSchema, value: Record<string, unknown>, opts: 
   let out = '';
   // In a list member the id says "update this row" (or, negated, "remove it") — REAL-WORLD #13.
   if (isListItem && typeof value.id === 'number') {
+    if (!Number.isSafeInteger(value.id)) throw new HttpError(400, `${path}.id must be a whole number.`, { fields: { [`${path}.id`]: ['Must be a whole number.'] } });
     out += `<id type="integer">${value.remove ? -Math.abs(value.id) : value.id}</id>`;
     if (value.remove) return out;
   }
   for (const key of Object.keys(schema)) {
     const field = schema[key];
-    if (!field.writable || !(key in value) || value[key] === undefined) continue;
+    if (!field.writable || !Object.hasOwn(value, key) || value[key] === undefined) continue;
     if (field.createOnly && opts.mode !== 'create') continue;
     const fieldPath = path ? `${path}.${key}` : key;
     const v = value[key];
@@ -73,13 +80,17 @@ function recordBody(schema: RecordSchema, value: Record<string, unknown>, opts: 
         break;
       case 'list': {
         if (!Array.isArray(v)) break;
-        const items = v
-          .map((item, i) => `<${field.item}>${recordBody(field.schema, item as Record<string, unknown>, opts, `${fieldPath}.${i}`, true)}</${field.item}>`)
-          .join('');
+        let items = '';
+        v.forEach((item: Record<string, unknown>, i) => {
+          // Removing a row that was never saved (no id) is nothing to send; paths keep the input's index.
+          if (item.remove && typeof item.id !== 'number') return;
+          items += `<${field.item}>${recordBody(field.schema, item, opts, `${fieldPath}.${i}`, true)}</${field.item}>`;
+        });
         out += `<${field.xml} type="array">${items}</${field.xml}>`;
         break;
       }
       case 'variant':
+      case 'variantList':
         break; // polymorphic members are never writable (REAL-WORLD #11, #18)
     }
   }

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HttpError } from '../../http-error.js';
-import type { Field, Infer, InferVariant, RecordSchema, Resource, ScalarKind, Variants } from './schema.js';
+import type { Field, Infer, InferVariant, RecordSchema, Resource, ScalarKind, VariantResource, Variants } from './schema.js';
 
 /**
  * fast-xml-parser gives a generic tree; the schema walk below decides what is a list, what is typed,
@@ -35,11 +35,75 @@ export function malformed(detail: string, cause?: unknown): HttpError {
   });
 }
 
-/** Parse and validate; a truncated or broken body is an error, never a partial record. */
-export function parseDocument(xml: string): XmlElement {
+/**
+ * fast-xml-parser is lenient: it accepts a truncated document (`<a><b>x</b>`), a mismatched closing
+ * tag and a raw `&`. A broken body must be an error, never a partial record, so every document is
+ * checked first. `XMLValidator.validate` is a second full parse (about as slow as the parse itself),
+ * so the common case — no comments, CDATA or DOCTYPE — takes a quick structural scan instead: tags
+ * balance and nest, one root, nothing but whitespace around it, quotes even, every `&` starts a
+ * reference. Anything the scan cannot vouch for goes to the full validator, which also writes the
+ * message, so the scan never rejects a well-formed document on its own.
+ */
+export function checkWellFormed(xml: string): void {
+  if (quickWellFormed(xml)) return;
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw malformed(`${valid.err.msg} at line ${valid.err.line}`);
-  return parser.parse(xml) as XmlElement;
+}
+
+const BAD_AMP = /&(?![A-Za-z_][\w.-]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/;
+
+/** true: certainly well-formed. false: not sure (or broken) — ask the full validator. */
+export function quickWellFormed(xml: string): boolean {
+  if (BAD_AMP.test(xml)) return false;
+  const stack: string[] = [];
+  let roots = 0;
+  let pos = 0;
+  const len = xml.length;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    const textEnd = lt === -1 ? len : lt;
+    // Outside the root only whitespace is allowed.
+    if (stack.length === 0 && textEnd > pos && xml.slice(pos, textEnd).trim() !== '') return false;
+    if (lt === -1) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! comment, CDATA, DOCTYPE */) return false;
+    if (next === 0x3f /* ? declaration, PI */) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end === -1 || stack.length > 0) return false;
+      pos = end + 2;
+      continue;
+    }
+    const gt = xml.indexOf('>', lt + 1);
+    if (gt === -1) return false;
+    if (next === 0x2f /* / */) {
+      const name = xml.slice(lt + 2, gt).trimEnd();
+      if (stack.pop() !== name) return false;
+    } else {
+      const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
+      const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
+      // A `>` inside a quoted attribute value would cut the tag short: odd quotes → not sure.
+      if (inner.indexOf('"') !== -1 && (inner.split('"').length - 1) % 2 !== 0) return false;
+      if (inner.indexOf("'") !== -1) return false;
+      const m = TAG_NAME.exec(inner);
+      if (m === null) return false;
+      if (stack.length === 0) roots++;
+      if (!selfClosing) stack.push(m[0]);
+    }
+    pos = gt + 1;
+  }
+  return stack.length === 0 && roots === 1;
+}
+
+const TAG_NAME = /^[A-Za-z_:][\w.:-]*(?=[\s]|$)/;
+
+/** Parse and validate; a truncated or broken body is an error, never a partial record. */
+export function parseDocument(xml: string): XmlElement {
+  checkWellFormed(xml);
+  try {
+    return parser.parse(xml) as XmlElement;
+  } catch (cause) {
+    throw malformed(cause instanceof Error ? cause.message : 'unreadable XML', cause);
+  }
 }
 
 function first(node: XmlElement, names: readonly string[]): XmlNode | undefined {
@@ -71,8 +135,14 @@ function asElement(node: XmlNode | undefined): XmlElement {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-/** "Nothing" has several spellings (REAL-WORLD #3): nil, empty typed, empty untyped — all null, never 0 or epoch. */
+/**
+ * "Nothing" has several spellings (REAL-WORLD #3): nil, empty typed, empty untyped — all null, never 0 or epoch.
+ * The schema, not the `type=` attribute, decides the kind, so `type="decimal"` on a float field and a
+ * whole `1000.0` on an integer field both read as numbers; a value that is not one (a `#{…}`
+ * placeholder, garbage) is null rather than NaN.
+ */
 export function parseScalar(kind: ScalarKind, node: XmlNode | undefined): string | number | boolean | null {
   if (node === undefined || isNil(node)) return null;
   const raw = textOf(node);
@@ -81,17 +151,24 @@ export function parseScalar(kind: ScalarKind, node: XmlNode | undefined): string
   if (value === '') return null;
   switch (kind) {
     case 'integer': {
+      if (!NUMBER.test(value)) return null;
       const n = Number(value);
-      return Number.isInteger(n) ? n : null;
+      return Number.isSafeInteger(n) ? n : null;
     }
     case 'float': {
+      if (!NUMBER.test(value)) return null;
       const n = Number(value);
       return Number.isFinite(n) ? n : null;
     }
     case 'boolean':
-      return value === 'true' || value === '1';
-    case 'date':
-      return ISO_DATE.test(value) ? value : null;
+      if (value === 'true' || value === '1') return true;
+      if (value === 'false' || value === '0') return false;
+      return null;
+    case 'date': {
+      // A datetime where a date is expected keeps its calendar day (Highrise dates are UTC days).
+      const day = value.slice(0, 10);
+      return ISO_DATE.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
+    }
     case 'datetime': {
       const t = Date.parse(value);
       return Number.isNaN(t) ? null : new Date(t).toISOString();
@@ -119,9 +196,16 @@ export function parseRecord<S extends RecordSchema>(schema: S, node: XmlNode | u
   for (const key of Object.keys(schema)) {
     const field = schema[key];
     switch (field.kind) {
-      case 'scalar':
-        out[key] = parseScalar(field.type, first(el, names(field)));
+      case 'scalar': {
+        if (field.attribute) {
+          const attr = el[`@_${field.xml}`];
+          out[key] = typeof attr === 'string' && attr !== '' ? attr : null;
+          break;
+        }
+        const value = parseScalar(field.type, first(el, names(field)));
+        out[key] = field.values && typeof value === 'string' && !field.values.includes(value.trim()) ? null : field.values && typeof value === 'string' ? value.trim() : value;
         break;
+      }
       case 'record': {
         const child = first(el, names(field));
         out[key] = child === undefined || isNil(child) ? (field.emptyWhenMissing ? parseRecord(field.schema, {}) : null) : parseRecord(field.schema, child);
@@ -137,6 +221,17 @@ export function parseRecord<S extends RecordSchema>(schema: S, node: XmlNode | u
       case 'variant': {
         const child = first(el, names(field));
         out[key] = child === undefined || isNil(child) ? null : parseVariant(field.variants, child);
+        break;
+      }
+      case 'variantList': {
+        const container = asElement(first(el, names(field)));
+        const items = all(container, field.itemAliases ? [field.item, ...field.itemAliases] : [field.item]);
+        const parsed: unknown[] = [];
+        for (const item of items) {
+          const v = parseVariant(field.variants, item);
+          if (v !== null) parsed.push(v);
+        }
+        out[key] = parsed;
         break;
       }
     }
@@ -174,14 +269,30 @@ export function parseMany<S extends RecordSchema>(resource: Resource<S>, xml: st
   return all(asElement(container), [resource.root]).map((item) => parseRecord(resource.schema, item));
 }
 
-/** A polymorphic collection, e.g. GET /parties/search.xml: `<parties><party type="Person">`. */
-export function parseManyVariants<V extends Variants>(collection: string, item: string, variants: V, xml: string): InferVariant<V>[] {
+/**
+ * A polymorphic collection, e.g. GET /parties/search.xml (`<parties><party type="Person">`) or
+ * GET /recordings.xml. Takes a `variantResource(...)` or, as before, (collection, item, variants).
+ * Members of an unknown variant are skipped (REAL-WORLD #8).
+ */
+export function parseManyVariants<V extends Variants>(resource: VariantResource<V>, xml: string): InferVariant<V>[];
+export function parseManyVariants<V extends Variants>(collection: string, item: string, variants: V, xml: string): InferVariant<V>[];
+export function parseManyVariants<V extends Variants>(...args: [VariantResource<V>, string] | [string, string, V, string]): InferVariant<V>[] {
+  const [collection, item, variants, xml] = args.length === 2 ? [args[0].collection, args[0].root, args[0].variants, args[1]] : args;
   const doc = parseDocument(xml);
   const container = first(doc, [collection]);
-  if (container === undefined) return [];
-  return all(asElement(container), [item])
-    .map((node) => parseVariant(variants, node))
-    .filter((v): v is InferVariant<V> => v !== null);
+  if (container === undefined) {
+    const other = Object.keys(doc).find((k) => !k.startsWith('#') && !k.startsWith('@_'));
+    const otherNode = other ? first(doc, [other]) : undefined;
+    // `<nil-classes type="array"/>` and friends: an empty collection.
+    if (otherNode !== undefined && Object.keys(asElement(otherNode)).every((k) => k.startsWith('#') || k.startsWith('@_'))) return [];
+    throw malformed(other ? `expected <${collection}>, got <${other}>` : 'expected a list, got an empty document');
+  }
+  const out: InferVariant<V>[] = [];
+  for (const node of all(asElement(container), [item])) {
+    const v = parseVariant(variants, node);
+    if (v !== null) out.push(v);
+  }
+  return out;
 }
 
 /** `<errors><error>…</error></errors>` from a 422; empty or missing bodies give no messages (tapajos/highrise #79). */

@@ -20,6 +20,16 @@ interface FieldBase {
 export interface ScalarField<K extends ScalarKind = ScalarKind> extends FieldBase {
   kind: 'scalar';
   type: K;
+  /**
+   * Read from an attribute of the record's own element instead of a child element, e.g. the
+   * `type` of `<deletion type="Person">`. Attribute fields are never written.
+   */
+  attribute?: boolean;
+  /**
+   * A closed set of values (deal status, price type, task frame). Parsing a value outside the set
+   * gives null (the type promises one of the set); building one is a 400 naming the field.
+   */
+  values?: readonly string[];
 }
 
 export interface RecordField<S extends RecordSchema = RecordSchema> extends FieldBase {
@@ -45,10 +55,21 @@ export interface VariantField<V extends Variants = Variants> extends FieldBase {
   variants: V;
 }
 
+/**
+ * A list of polymorphic members, e.g. `<parties type="array"><party><type>Person</type>…` on deals
+ * and cases. Members of an unknown variant are skipped (REAL-WORLD #8). Never written (#11, #18).
+ */
+export interface VariantListField<V extends Variants = Variants> extends FieldBase {
+  kind: 'variantList';
+  item: string;
+  itemAliases?: readonly string[];
+  variants: V;
+}
+
 /** A polymorphic member (a party is a person or a company): told apart by a `<type>` child or a `type` attribute. */
 export type Variants = Record<string, RecordSchema>;
 
-export type Field = ScalarField | RecordField | ListField | VariantField;
+export type Field = ScalarField | RecordField | ListField | VariantField | VariantListField;
 export type RecordSchema = { readonly [key: string]: Field };
 
 type ScalarValue<K extends ScalarKind> = K extends 'integer' | 'float'
@@ -62,8 +83,13 @@ export type InferVariant<V extends Variants> = {
   [N in keyof V & string]: { type: N } & Infer<V[N]>;
 }[keyof V & string];
 
+/** A scalar with a closed set of values infers to that union. */
+type ChoiceOf<F> = F extends { values: readonly (infer U extends string)[] } ? U : never;
+
 export type InferField<F> =
-  F extends ScalarField<infer K>
+  F extends ScalarField<'text'> & { values: readonly string[] }
+    ? ChoiceOf<F> | null
+    : F extends ScalarField<infer K>
     ? ScalarValue<K> | null
     : F extends RecordField<infer S> & { emptyWhenMissing: true }
       ? Infer<S>
@@ -73,13 +99,17 @@ export type InferField<F> =
         ? Infer<S>[]
         : F extends VariantField<infer V>
           ? InferVariant<V> | null
-          : never;
+          : F extends VariantListField<infer V>
+            ? InferVariant<V>[]
+            : never;
 
 export type Infer<S extends RecordSchema> = { -readonly [K in keyof S]: InferField<S[K]> };
 
 /** Writable subset, every key optional: an update sends only what changed (REAL-WORLD #12). */
 export type WriteField<F> =
-  F extends ScalarField<infer K>
+  F extends ScalarField<'text'> & { values: readonly string[] }
+    ? ChoiceOf<F> | null
+    : F extends ScalarField<infer K>
     ? ScalarValue<K> | null
     : F extends RecordField<infer S>
       ? Write<S>
@@ -108,6 +138,16 @@ export const float = scalar('float');
 export const datetime = scalar('datetime');
 export const date = scalar('date');
 export const boolean = scalar('boolean');
+
+/** A text with a closed set of values, e.g. `choice('status', ['pending', 'won', 'lost'] as const)`. */
+export function choice<const U extends readonly string[], W extends boolean = false>(xml: string, values: U, opts: Opts & { writable?: W } = {}) {
+  return { ...text(xml, opts), values } as ScalarField<'text'> & { writable: W; values: U };
+}
+
+/** A value carried as an attribute of the record's own element, e.g. `<deletion type="Person">`. Read-only. */
+export function attribute(name: string) {
+  return { kind: 'scalar', type: 'text', xml: name, writable: false, attribute: true } as ScalarField<'text'> & { writable: false };
+}
 
 export function record<S extends RecordSchema, W extends boolean = false, E extends boolean = false>(
   xml: string,
@@ -142,6 +182,17 @@ export function variant<V extends Variants>(xml: string, variants: V, opts: { al
   return { kind: 'variant', xml, variants, writable: false as const, aliases: opts.aliases } as VariantField<V> & { writable: false };
 }
 
+export function variantList<V extends Variants>(
+  xml: string,
+  item: string,
+  variants: V,
+  opts: { aliases?: readonly string[]; itemAliases?: readonly string[] } = {},
+) {
+  return { kind: 'variantList', xml, item, variants, writable: false as const, aliases: opts.aliases, itemAliases: opts.itemAliases } as VariantListField<V> & {
+    writable: false;
+  };
+}
+
 /** A resource: its root element, the collection element of a list, and its fields. */
 export interface Resource<S extends RecordSchema = RecordSchema> {
   root: string;
@@ -151,4 +202,15 @@ export interface Resource<S extends RecordSchema = RecordSchema> {
 
 export function resource<S extends RecordSchema>(root: string, collection: string, schema: S): Resource<S> {
   return { root, collection, schema };
+}
+
+/** A polymorphic collection, e.g. `<parties><party type="Person">` or `<recordings><recording type="Note">`. */
+export interface VariantResource<V extends Variants = Variants> {
+  root: string;
+  collection: string;
+  variants: V;
+}
+
+export function variantResource<V extends Variants>(root: string, collection: string, variants: V): VariantResource<V> {
+  return { root, collection, variants };
 }

@@ -1,4 +1,5 @@
-import { list, record, integer, text } from '../codec/schema.js';
+import { list, record, integer, resource, text } from '../codec/schema.js';
+import type { Infer, Write } from '../codec/schema.js';
 
 /** Contact data shared by people and companies (data_reference.md "Contact data"). */
 
@@ -53,3 +54,8 @@ export const LOCATIONS = {
 } as const;
 
 export const IM_PROTOCOLS = ['AIM', 'MSN', 'ICQ', 'Jabber', 'Yahoo', 'Skype', 'QQ', 'Sametime', 'Gadu-Gadu', 'Google Talk', 'other'] as const;
+
+/** A bare `<contact-data>` document (the data reference shows one on its own). */
+export const contactDataResource = resource('contact-data', 'contact-data', contactDataSchema);
+export type ContactData = Infer<typeof contactDataSchema>;
+export type ContactDataWrite = Write<typeof contactDataSchema>;

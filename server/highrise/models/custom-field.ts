@@ -1,4 +1,5 @@
-import { integer, list, text } from '../codec/schema.js';
+import { integer, list, resource, text } from '../codec/schema.js';
+import type { Infer } from '../codec/schema.js';
 
 /**
  * Custom field values on parties and deals. Highrise writes them with underscores inside otherwise
@@ -17,3 +18,7 @@ export const customFields = list('subject_datas', 'subject_data', subjectDataSch
   aliases: ['subject-datas'],
   itemAliases: ['subject-data'],
 });
+
+/** A bare `<subject_datas>` document (the data reference shows one on its own). */
+export const subjectDataResource = resource('subject_data', 'subject_datas', subjectDataSchema);
+export type SubjectData = Infer<typeof subjectDataSchema>;
