@@ -22,12 +22,12 @@ export function usePeople(page: number) {
 
 export function usePerson(id: number) {
   const client = useQueryClient();
-  return useQuery({
+  return useQuery<Person, Error, Person, ReturnType<typeof peopleKeys.detail>>({
     queryKey: peopleKeys.detail(id),
     queryFn: async ({ signal }) => (await apiFetch<One<Person>>(`/api/people/${id}`, { signal })).data,
     enabled: Number.isInteger(id) && id > 0,
     // Show what the list already knows while the full record loads.
-    placeholderData: () => {
+    placeholderData: (): Person | undefined => {
       for (const [, page] of client.getQueriesData<Page<Person>>({ queryKey: peopleKeys.lists() })) {
         const hit = page?.data.find((p) => p.id === id);
         if (hit) return hit;

@@ -1,0 +1,124 @@
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { accountsPath, signInPath } from '../../api/auth-redirect';
+import { errorMessage } from '../../api/client';
+import { useSession, useSignOut } from '../../api/session';
+import { Button } from '../../components/Button';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { Logo } from '../../components/Logo';
+import { Skeleton } from '../../components/Skeleton';
+import { useToast } from '../../components/Toast';
+
+/** The signed-in shell: header with nav, account and user; redirects when signed out or no account is chosen. */
+export function AppLayout() {
+  const session = useSession();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}${location.hash}`;
+
+  if (session.isPending) {
+    return (
+      <div className="min-h-dvh">
+        <div className="border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+          <Skeleton className="h-8 w-48" />
+        </div>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8" aria-busy="true">
+          <p role="status" className="sr-only">
+            Loading…
+          </p>
+          <Skeleton className="h-64" />
+        </main>
+      </div>
+    );
+  }
+  if (session.isError) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-12">
+        <h1 className="mb-4 text-2xl font-semibold">Skyline</h1>
+        <ErrorPanel error={session.error} title="Could not reach Skyline" onRetry={() => session.refetch()} />
+      </main>
+    );
+  }
+  const s = session.data;
+  if (!s.authenticated) return <Navigate to={signInPath(here)} replace />;
+  if (!s.account) return <Navigate to={accountsPath(here)} replace />;
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 text-blue-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:outline-2 focus:outline-blue-600"
+      >
+        Skip to content
+      </a>
+      <Header name={s.identity.name} accountName={s.account.name} canSwitch={s.accounts.length > 1} sandbox={s.sandbox} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
+    isActive ? 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+  }`;
+
+function Header({ name, accountName, canSwitch, sandbox }: { name: string; accountName: string; canSwitch: boolean; sandbox: boolean }) {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const location = useLocation();
+
+  async function onSignOut() {
+    try {
+      await signOut.mutateAsync();
+      navigate('/signin', { replace: true });
+    } catch (e) {
+      toast.error(`Could not sign out: ${errorMessage(e)}`);
+    }
+  }
+
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link to="/people" className="flex items-center gap-2 rounded font-semibold focus-visible:outline-2 focus-visible:outline-blue-600">
+          <Logo className="h-7 w-7" />
+          <span>Skyline</span>
+        </Link>
+        {/* Companies, Deals, Cases and Tasks join this list as their pages arrive. */}
+        <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
+          <ul className="flex gap-1">
+            <li>
+              <NavLink to="/people" className={navClass}>
+                People
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          {sandbox && (
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:bg-amber-900 dark:text-amber-100">Sandbox</span>
+          )}
+          <span className="text-slate-700 dark:text-slate-300">
+            <span className="sr-only">Account: </span>
+            {accountName}
+          </span>
+          {canSwitch && (
+            <Link
+              to={`/accounts?returnTo=${encodeURIComponent(location.pathname + location.search)}`}
+              className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+            >
+              Switch account
+            </Link>
+          )}
+          <span className="text-slate-700 dark:text-slate-300">
+            <span className="sr-only">Signed in as </span>
+            {name}
+          </span>
+          <Button size="sm" variant="ghost" onClick={onSignOut} busy={signOut.isPending}>
+            Sign out
+          </Button>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,407 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, ButtonLink } from '../../components/Button';
+import { Select, TextField, Textarea } from '../../components/fields';
+import { BusyNotice } from '../../components/BusyNotice';
+import { ApiError, errorMessage } from '../../api/client';
+import type { PersonCreateInput, PersonUpdateInput } from '../../../server/api/types';
+import {
+  blankRow,
+  IM_PROTOCOLS,
+  isEmptyUpdate,
+  LOCATIONS,
+  mapErrorsToForm,
+  rowFieldName,
+  ROW_FIELDS,
+  validateCreate,
+  validateUpdate,
+  type ContactKind,
+  type FieldErrors,
+  type FormRow,
+  type PersonFormValues,
+  type RowMap,
+} from './form-model';
+
+export type PersonFormSubmit =
+  | { mode: 'create'; payload: PersonCreateInput }
+  | { mode: 'edit'; payload: PersonUpdateInput; unchanged: boolean };
+
+interface PersonFormProps {
+  mode: 'create' | 'edit';
+  initial: PersonFormValues;
+  /** Resolve on success; throw (an ApiError ideally) on failure — the form keeps what was typed. */
+  onSubmit: (submit: PersonFormSubmit) => Promise<void>;
+  cancelTo: string;
+  /** The in-flight request's last failure, for "Highrise is busy" while it retries. */
+  pendingFailure?: unknown;
+}
+
+export const fieldId = (name: string) => `pf-${name.replace(/[^\w-]/g, '-')}`;
+
+/** Singular noun per kind, for labels "Email 1", "Location for email 1", "Remove email 1", "Add email". */
+const NOUN: Record<ContactKind, { label: string; lower: string; legend: string }> = {
+  emailAddresses: { label: 'Email', lower: 'email', legend: 'Email addresses' },
+  phoneNumbers: { label: 'Phone', lower: 'phone', legend: 'Phone numbers' },
+  addresses: { label: 'Address', lower: 'address', legend: 'Addresses' },
+  webAddresses: { label: 'Website', lower: 'website', legend: 'Websites' },
+  instantMessengers: { label: 'Instant messenger', lower: 'instant messenger', legend: 'Instant messengers' },
+  twitterAccounts: { label: 'Twitter', lower: 'Twitter', legend: 'Twitter accounts' },
+};
+
+const ADDRESS_PARTS: { field: string; label: string; autoComplete: string }[] = [
+  { field: 'street', label: 'Street', autoComplete: 'street-address' },
+  { field: 'city', label: 'City', autoComplete: 'address-level2' },
+  { field: 'state', label: 'State', autoComplete: 'address-level1' },
+  { field: 'zip', label: 'ZIP', autoComplete: 'postal-code' },
+  { field: 'country', label: 'Country', autoComplete: 'country-name' },
+];
+
+function Sr({ children }: { children: ReactNode }) {
+  return <span className="sr-only">{children}</span>;
+}
+
+export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }: PersonFormProps) {
+  const [values, setValues] = useState<PersonFormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (focusTick === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) first.focus();
+    else summaryRef.current?.focus();
+  }, [focusTick]);
+
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    document.getElementById(pendingFocus.current)?.focus();
+    pendingFocus.current = null;
+  });
+
+  const err = (name: string) => errors[name];
+
+  function clearError(name: string) {
+    if (!errors[name]) return;
+    setErrors(({ [name]: _drop, ...rest }) => rest);
+  }
+
+  function setScalar<K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+    clearError(key);
+  }
+
+  function setRow(kind: ContactKind, index: number, field: string, value: string) {
+    setValues((v) => ({
+      ...v,
+      contactData: { ...v.contactData, [kind]: v.contactData[kind].map((r, i) => (i === index ? { ...r, [field]: value } : r)) },
+    }));
+    clearError(rowFieldName(kind, index, field));
+  }
+
+  function addRow(kind: ContactKind) {
+    const index = values.contactData[kind].length;
+    setValues((v) => ({ ...v, contactData: { ...v.contactData, [kind]: [...v.contactData[kind], blankRow(kind)] } }));
+    const first = ROW_FIELDS[kind][0];
+    pendingFocus.current = fieldId(rowFieldName(kind, index, first));
+  }
+
+  function removeRow(kind: ContactKind, index: number) {
+    setValues((v) => ({ ...v, contactData: { ...v.contactData, [kind]: v.contactData[kind].filter((_, i) => i !== index) } }));
+    // Row errors are keyed by index; after a removal they no longer line up.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(`contactData.${kind}.`))));
+    pendingFocus.current = `pf-add-${kind}`;
+  }
+
+  async function handleSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (submitting) return;
+    setFormError(null);
+    const result = mode === 'create' ? validateCreate(values) : validateUpdate(initial, values);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setFocusTick((t) => t + 1);
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      if (mode === 'create') await onSubmit({ mode, payload: result.payload as PersonCreateInput });
+      else await onSubmit({ mode, payload: result.payload as PersonUpdateInput, unchanged: isEmptyUpdate(result.payload as PersonUpdateInput) });
+    } catch (failure) {
+      applyServerError(failure, result.rowMap);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function applyServerError(failure: unknown, rowMap: RowMap) {
+    if (failure instanceof ApiError && failure.status === 401) {
+      setFormError('Your session ended. Sign in again; what you typed here was not saved.');
+      return;
+    }
+    setFormError(errorMessage(failure));
+    if (failure instanceof ApiError && failure.fields) {
+      const mapped = mapErrorsToForm(failure.fields, rowMap);
+      const { _form, ...fieldErrs } = mapped;
+      setErrors(fieldErrs);
+      if (_form?.length) setFormError(`${errorMessage(failure)} ${_form.join(' ')}`);
+    }
+    setFocusTick((t) => t + 1);
+  }
+
+  const fieldErrorEntries = Object.entries(errors).filter(([k]) => k !== '_form');
+  const summaryItems = [...fieldErrorEntries.map(([k, msgs]) => ({ id: fieldId(k), text: `${describeField(k)}: ${msgs.join(' ')}` })), ...(errors._form ?? []).map((m) => ({ id: '', text: m }))];
+  const hasProblems = summaryItems.length > 0 || !!formError;
+
+  function textField(name: 'firstName' | 'lastName' | 'title' | 'companyName' | 'linkedinUrl', label: string, props: Record<string, unknown> = {}) {
+    return (
+      <TextField
+        id={fieldId(name)}
+        name={name}
+        label={label}
+        value={values[name]}
+        onChange={(e) => setScalar(name, e.target.value)}
+        error={err(name)}
+        {...props}
+      />
+    );
+  }
+
+  const visibilityOptions = [
+    { value: 'Everyone', label: 'Everyone' },
+    { value: 'Owner', label: 'Only me (Owner)' },
+    ...(initial.visibleTo === 'NamedGroup' ? [{ value: 'NamedGroup', label: 'A group (as set in Highrise)' }] : []),
+  ];
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-8" aria-label={mode === 'create' ? 'New person' : 'Edit person'}>
+      {hasProblems && (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 focus:outline-2 focus:outline-red-600 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <h2 className="font-semibold">
+            {formError && summaryItems.length === 0
+              ? 'The person was not saved'
+              : `Please fix ${summaryItems.length === 1 ? 'this problem' : `these ${summaryItems.length} problems`}`}
+          </h2>
+          {formError && <p className="mt-1 text-sm">{formError}</p>}
+          {summaryItems.length > 0 && (
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+              {summaryItems.map((item, i) => (
+                <li key={i}>
+                  {item.id ? (
+                    <a
+                      href={`#${item.id}`}
+                      className="underline"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(item.id)?.focus();
+                      }}
+                    >
+                      {item.text}
+                    </a>
+                  ) : (
+                    item.text
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {submitting && <BusyNotice error={pendingFailure} />}
+
+      <section aria-labelledby="pf-basics" className="space-y-4">
+        <h2 id="pf-basics" className="text-lg font-semibold">
+          Basics
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {textField('firstName', 'First name', { required: true, autoComplete: 'given-name' })}
+          {textField('lastName', 'Last name', { autoComplete: 'family-name' })}
+          {textField('title', 'Title', { autoComplete: 'organization-title' })}
+          {textField('companyName', 'Company', {
+            autoComplete: 'organization',
+            hint: mode === 'edit' && initial.companyName ? `Currently ${initial.companyName}. A new name links or creates that company.` : 'A new name creates the company in Highrise.',
+          })}
+          {textField('linkedinUrl', 'LinkedIn URL', { type: 'url', inputMode: 'url', placeholder: 'https://www.linkedin.com/in/…', className: 'sm:col-span-2' })}
+          <Select
+            id={fieldId('visibleTo')}
+            name="visibleTo"
+            label="Visible to"
+            value={values.visibleTo}
+            onChange={(e) => setScalar('visibleTo', e.target.value)}
+            options={visibilityOptions}
+            error={err('visibleTo')}
+          />
+        </div>
+        <Textarea
+          id={fieldId('background')}
+          name="background"
+          label="Background"
+          rows={5}
+          value={values.background}
+          onChange={(e) => setScalar('background', e.target.value)}
+          error={err('background')}
+        />
+      </section>
+
+      {(['emailAddresses', 'phoneNumbers', 'addresses', 'webAddresses', 'instantMessengers', 'twitterAccounts'] as ContactKind[]).map((kind) => (
+        <fieldset key={kind} className="space-y-3">
+          <legend className="text-lg font-semibold">{NOUN[kind].legend}</legend>
+          {values.contactData[kind].length > 0 && (
+            <ul className="space-y-3">
+              {values.contactData[kind].map((row, i) => (
+                <li key={row.key} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+                  <RowFields kind={kind} row={row} index={i} errors={errors} onChange={setRow} onRemove={removeRow} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <Button id={`pf-add-${kind}`} size="sm" onClick={() => addRow(kind)}>
+            Add {NOUN[kind].lower}
+          </Button>
+        </fieldset>
+      ))}
+
+      <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-6 sm:flex-row sm:justify-end dark:border-slate-800">
+        <ButtonLink to={cancelTo} variant="ghost">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" variant="primary" busy={submitting}>
+          {submitting ? 'Saving…' : 'Save person'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function describeField(name: string): string {
+  const scalar: Record<string, string> = {
+    firstName: 'First name',
+    lastName: 'Last name',
+    title: 'Title',
+    companyName: 'Company',
+    background: 'Background',
+    linkedinUrl: 'LinkedIn URL',
+    visibleTo: 'Visible to',
+  };
+  if (scalar[name]) return scalar[name];
+  const m = /^contactData\.(\w+)\.(\d+)\.(\w+)$/.exec(name);
+  if (m && m[1] in NOUN) {
+    const noun = NOUN[m[1] as ContactKind];
+    const n = Number(m[2]) + 1;
+    if (m[3] === 'location') return `Location for ${noun.lower} ${n}`;
+    if (m[1] === 'addresses') return `${ADDRESS_PARTS.find((p) => p.field === m[3])?.label ?? m[3]} for address ${n}`;
+    if (m[3] === 'protocol') return `Service for ${noun.lower} ${n}`;
+    return `${noun.label} ${n}`;
+  }
+  return name;
+}
+
+interface RowFieldsProps {
+  kind: ContactKind;
+  row: FormRow;
+  index: number;
+  errors: FieldErrors;
+  onChange: (kind: ContactKind, index: number, field: string, value: string) => void;
+  onRemove: (kind: ContactKind, index: number) => void;
+}
+
+function RowFields({ kind, row, index, errors, onChange, onRemove }: RowFieldsProps) {
+  const n = index + 1;
+  const noun = NOUN[kind];
+  const name = (field: string) => rowFieldName(kind, index, field);
+  const value = (field: string) => String(row[field] ?? '');
+  const location = (
+    <Select
+      id={fieldId(name('location'))}
+      label={
+        <>
+          Location<Sr> for {noun.lower} {n}</Sr>
+        </>
+      }
+      value={row.location}
+      onChange={(e) => onChange(kind, index, 'location', e.target.value)}
+      options={LOCATIONS[kind]}
+      error={errors[name('location')]}
+      className="sm:w-40"
+    />
+  );
+  const remove = (
+    <Button size="sm" variant="ghost" onClick={() => onRemove(kind, index)} className="self-end sm:mb-0.5">
+      Remove<Sr> {noun.lower} {n}</Sr>
+    </Button>
+  );
+
+  if (kind === 'addresses') {
+    return (
+      <div className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          {ADDRESS_PARTS.map((p) => (
+            <TextField
+              key={p.field}
+              id={fieldId(name(p.field))}
+              label={
+                <>
+                  {p.label}
+                  <Sr> for address {n}</Sr>
+                </>
+              }
+              value={value(p.field)}
+              autoComplete={p.autoComplete}
+              onChange={(e) => onChange(kind, index, p.field, e.target.value)}
+              error={errors[name(p.field)]}
+              className={p.field === 'street' ? 'sm:col-span-2' : ''}
+            />
+          ))}
+        </div>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+          {location}
+          {remove}
+        </div>
+      </div>
+    );
+  }
+
+  const main = {
+    emailAddresses: { field: 'address', type: 'email', autoComplete: 'email' },
+    phoneNumbers: { field: 'number', type: 'tel', autoComplete: 'tel' },
+    webAddresses: { field: 'url', type: 'url', autoComplete: 'url' },
+    instantMessengers: { field: 'address', type: 'text', autoComplete: 'off' },
+    twitterAccounts: { field: 'username', type: 'text', autoComplete: 'off' },
+  }[kind];
+
+  return (
+    <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+      <TextField
+        id={fieldId(name(main.field))}
+        label={`${noun.label} ${n}`}
+        type={main.type}
+        autoComplete={main.autoComplete}
+        value={value(main.field)}
+        onChange={(e) => onChange(kind, index, main.field, e.target.value)}
+        error={errors[name(main.field)]}
+        className="min-w-0 flex-1"
+      />
+      {kind === 'instantMessengers' && (
+        <Select
+          id={fieldId(name('protocol'))}
+          label={
+            <>
+              Service<Sr> for {noun.lower} {n}</Sr>
+            </>
+          }
+          value={value('protocol')}
+          onChange={(e) => onChange(kind, index, 'protocol', e.target.value)}
+          options={IM_PROTOCOLS}
+          error={errors[name('protocol')]}
+          className="sm:w-40"
+        />
+      )}
+      {location}
+      <div className="flex sm:pt-6">{remove}</div>
+    </div>
+  );
+}

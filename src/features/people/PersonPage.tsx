@@ -1,0 +1,353 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Person } from '../../../server/api/types';
+import { errorMessage, isApiError } from '../../api/client';
+import { useDeletePerson, usePerson } from '../../api/people';
+import { Button, ButtonLink } from '../../components/Button';
+import { BusyNotice } from '../../components/BusyNotice';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { useToast } from '../../components/Toast';
+import { formatAddress, formatDateTime, fullName, initials, safeHttpUrl, twitterUrl } from './format';
+import { NotFoundPage } from '../../components/NotFoundPage';
+
+export function useIdParam(): number {
+  const { id } = useParams();
+  const n = Number(id);
+  return Number.isInteger(n) && n > 0 ? n : NaN;
+}
+
+export function PersonPage() {
+  const id = useIdParam();
+  const query = usePerson(id);
+
+  if (Number.isNaN(id)) return <NotFoundPage what="person" />;
+  if (query.isPending) return <PersonSkeleton />;
+  if (query.isError && !query.data) {
+    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="person" />;
+    return (
+      <>
+        <PageHeader title="Person" />
+        <ErrorPanel error={query.error} title="Could not load this person" onRetry={() => query.refetch()} />
+      </>
+    );
+  }
+  return (
+    <>
+      <BusyNotice error={query.isFetching ? query.failureReason : null} />
+      <PersonDetail id={id} person={query.data!} />
+    </>
+  );
+}
+
+function PersonSkeleton() {
+  return (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Loading person…</span>
+      <div className="mb-6 flex items-center gap-4">
+        <Skeleton className="h-16 w-16 rounded-full" />
+        <div className="space-y-2">
+          <Skeleton className="h-6 w-56" />
+          <Skeleton className="h-4 w-40" />
+        </div>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Skeleton className="h-40" />
+        <Skeleton className="h-40" />
+      </div>
+    </div>
+  );
+}
+
+function Avatar({ person }: { person: Person }) {
+  const [broken, setBroken] = useState(false);
+  const src = safeHttpUrl(person.avatarUrl);
+  if (src && !broken) {
+    return <img src={src} alt="" onError={() => setBroken(true)} className="h-16 w-16 shrink-0 rounded-full object-cover ring-1 ring-slate-200 dark:ring-slate-700" />;
+  }
+  return (
+    <span aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-full bg-blue-100 text-xl font-semibold text-blue-900 dark:bg-blue-900 dark:text-blue-100">
+      {initials(person)}
+    </span>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+const linkClass = 'break-all text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+
+function LabeledList({ items }: { items: { key: string | number; location: string | null; content: ReactNode }[] }) {
+  return (
+    <ul className="space-y-2">
+      {items.map((item) => (
+        <li key={item.key} className="flex flex-col sm:flex-row sm:gap-3">
+          <span className="w-20 shrink-0 text-sm text-slate-600 dark:text-slate-400">{item.location ?? 'Other'}</span>
+          <span className="min-w-0 text-sm">{item.content}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const VISIBILITY: Record<string, string> = { Everyone: 'Everyone', Owner: 'Only the owner', NamedGroup: 'A group' };
+
+export function PersonDetail({ id, person }: { id: number; person: Person }) {
+  const name = fullName(person);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const del = useDeletePerson();
+  const [confirming, setConfirming] = useState(false);
+  const cd = person.contactData;
+  const role = [person.title, person.companyName].filter(Boolean);
+
+  async function confirmDelete() {
+    try {
+      await del.mutateAsync(id);
+      setConfirming(false);
+      toast.success(`Deleted ${name}`);
+      navigate('/people', { replace: true });
+    } catch {
+      // the dialog shows del.error
+    }
+  }
+
+  const hasContact = cd.emailAddresses.length + cd.phoneNumbers.length + cd.addresses.length + cd.webAddresses.length + cd.twitterAccounts.length + cd.instantMessengers.length > 0;
+  const created = formatDateTime(person.createdAt);
+  const updated = formatDateTime(person.updatedAt);
+
+  return (
+    <article>
+      <p className="mb-3 text-sm">
+        <Link to="/people" className={linkClass}>
+          ← All people
+        </Link>
+      </p>
+      <PageHeader
+        leading={<Avatar person={person} />}
+        title={name}
+        subtitle={
+          role.length > 0 ? (
+            <>
+              {person.title}
+              {person.title && person.companyName && ' at '}
+              {person.companyName}
+            </>
+          ) : undefined
+        }
+        actions={
+          <>
+            <ButtonLink to={`/people/${id}/edit`} variant="primary">
+              Edit
+            </ButtonLink>
+            <Button variant="danger" onClick={() => { del.reset(); setConfirming(true); }}>
+              Delete
+            </Button>
+          </>
+        }
+      />
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Section title="Contact">
+          {!hasContact ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              No contact details yet.{' '}
+              <Link to={`/people/${id}/edit`} className={linkClass}>
+                Add some
+              </Link>
+              .
+            </p>
+          ) : (
+            <div className="space-y-4">
+              {cd.emailAddresses.length > 0 && (
+                <Group title="Email">
+                  <LabeledList
+                    items={cd.emailAddresses.map((e, i) => ({
+                      key: e.id ?? i,
+                      location: e.location,
+                      content: e.address ? (
+                        <a href={`mailto:${e.address}`} className={linkClass}>
+                          {e.address}
+                        </a>
+                      ) : null,
+                    }))}
+                  />
+                </Group>
+              )}
+              {cd.phoneNumbers.length > 0 && (
+                <Group title="Phone">
+                  <LabeledList
+                    items={cd.phoneNumbers.map((ph, i) => ({
+                      key: ph.id ?? i,
+                      location: ph.location,
+                      content: ph.number ? (
+                        <a href={`tel:${ph.number.replace(/[^\d+*#,;]/g, '')}`} className={linkClass}>
+                          {ph.number}
+                        </a>
+                      ) : null,
+                    }))}
+                  />
+                </Group>
+              )}
+              {cd.addresses.length > 0 && (
+                <Group title="Address">
+                  <LabeledList
+                    items={cd.addresses.map((a, i) => ({
+                      key: a.id ?? i,
+                      location: a.location,
+                      content: <address className="whitespace-pre-line not-italic">{formatAddress(a)}</address>,
+                    }))}
+                  />
+                </Group>
+              )}
+              {cd.webAddresses.length > 0 && (
+                <Group title="Web">
+                  <LabeledList
+                    items={cd.webAddresses.map((w, i) => {
+                      const href = safeHttpUrl(w.url);
+                      return {
+                        key: w.id ?? i,
+                        location: w.location,
+                        content: href ? (
+                          <a href={href} target="_blank" rel="noopener noreferrer" className={linkClass}>
+                            {w.url}
+                          </a>
+                        ) : (
+                          w.url
+                        ),
+                      };
+                    })}
+                  />
+                </Group>
+              )}
+              {cd.twitterAccounts.length > 0 && (
+                <Group title="Twitter">
+                  <LabeledList
+                    items={cd.twitterAccounts.map((t, i) => {
+                      const href = safeHttpUrl(t.url) ?? twitterUrl(t.username);
+                      return {
+                        key: t.id ?? i,
+                        location: t.location,
+                        content: href ? (
+                          <a href={href} target="_blank" rel="noopener noreferrer" className={linkClass}>
+                            @{t.username?.replace(/^@/, '')}
+                          </a>
+                        ) : (
+                          t.username
+                        ),
+                      };
+                    })}
+                  />
+                </Group>
+              )}
+              {cd.instantMessengers.length > 0 && (
+                <Group title="Instant messaging">
+                  <LabeledList
+                    items={cd.instantMessengers.map((im, i) => ({
+                      key: im.id ?? i,
+                      location: im.location,
+                      content: (
+                        <>
+                          {im.address}
+                          {im.protocol && <span className="text-slate-600 dark:text-slate-400"> ({im.protocol})</span>}
+                        </>
+                      ),
+                    }))}
+                  />
+                </Group>
+              )}
+            </div>
+          )}
+        </Section>
+
+        <Section title="About">
+          <dl className="space-y-3 text-sm">
+            {person.background ? (
+              <Item label="Background">
+                <p className="whitespace-pre-line break-words">{person.background}</p>
+              </Item>
+            ) : null}
+            {person.linkedinUrl && (
+              <Item label="LinkedIn">
+                {safeHttpUrl(person.linkedinUrl) ? (
+                  <a href={safeHttpUrl(person.linkedinUrl)!} target="_blank" rel="noopener noreferrer" className={linkClass}>
+                    {person.linkedinUrl}
+                  </a>
+                ) : (
+                  person.linkedinUrl
+                )}
+              </Item>
+            )}
+            {person.customFields.map((f, i) => (
+              <Item key={f.id ?? i} label={f.subjectFieldLabel ?? 'Custom field'}>
+                <span className="whitespace-pre-line break-words">{f.value ?? '—'}</span>
+              </Item>
+            ))}
+            <Item label="Visible to">{VISIBILITY[person.visibleTo ?? ''] ?? person.visibleTo ?? 'Everyone'}</Item>
+            {created && (
+              <Item label="Added">
+                <time dateTime={person.createdAt ?? undefined}>{created}</time>
+              </Item>
+            )}
+            {updated && (
+              <Item label="Last updated">
+                <time dateTime={person.updatedAt ?? undefined}>{updated}</time>
+              </Item>
+            )}
+          </dl>
+          {person.tags.length > 0 && (
+            <div className="mt-4">
+              <h3 className="mb-2 text-sm font-semibold">Tags</h3>
+              <ul className="flex flex-wrap gap-1">
+                {person.tags.map((t) => (
+                  <li key={t.id ?? t.name} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+                    {t.name}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </Section>
+      </div>
+
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${name}?`}
+        confirmLabel={`Delete ${name}`}
+        destructive
+        busy={del.isPending}
+        error={del.isError ? errorMessage(del.error) : null}
+        onCancel={() => setConfirming(false)}
+        onConfirm={confirmDelete}
+      >
+        This removes {name} and their contact details from Highrise. It cannot be undone here.
+      </ConfirmDialog>
+    </article>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div>
+      <h3 className="mb-1 text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd className="mt-0.5 text-slate-900 dark:text-slate-100">{children}</dd>
+    </div>
+  );
+}
