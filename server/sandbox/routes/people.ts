@@ -22,6 +22,7 @@ function loadPerson(r: HighriseRequest, id: number) {
 /** company-id wins when valid; otherwise company-name finds (case-insensitively) or creates a company. */
 function resolveCompany(db: Db, accountId: number, root: XmlNode, nowIso: string): { company_id: number | null } | undefined {
   const companyId = intLeaf(root, 'company-id');
+  if (companyId === 'invalid') throw new Unprocessable(['Company is invalid']);
   if (typeof companyId === 'number') {
     if (!companyExists(db, accountId, companyId)) throw new Unprocessable(['Company does not exist']);
     return { company_id: companyId };
