@@ -96,11 +96,21 @@ export function quickWellFormed(xml: string): boolean {
 
 const TAG_NAME = /^[A-Za-z_:][\w.:-]*(?=[\s]|$)/;
 
+/**
+ * XML parsers turn a raw CRLF in text into LF (XML 1.0 §2.11), but Highrise texts carry CRLF that
+ * people typed (REAL-WORLD #9) and a round trip must not rewrite them. Raw CRs in text content
+ * become `&#13;`, which parsers keep; CRs inside tags stay as they are (they are just whitespace).
+ */
+function keepCarriageReturns(xml: string): string {
+  if (!xml.includes('\r')) return xml;
+  return xml.replace(/>([^<]+)</g, (m, text: string) => (text.includes('\r') ? `>${text.replace(/\r/g, '&#13;')}<` : m));
+}
+
 /** Parse and validate; a truncated or broken body is an error, never a partial record. */
 export function parseDocument(xml: string): XmlElement {
   checkWellFormed(xml);
   try {
-    return parser.parse(xml) as XmlElement;
+    return parser.parse(keepCarriageReturns(xml)) as XmlElement;
   } catch (cause) {
     throw malformed(cause instanceof Error ? cause.message : 'unreadable XML', cause);
   }
