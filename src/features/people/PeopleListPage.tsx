@@ -139,12 +139,12 @@ export function PeopleListPage() {
           )}
 
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
-            <Button onClick={() => go(page - 1)} disabled={page <= 1}>
-              Previous<span className="sr-only"> page</span>
+            <Button onClick={() => go(page - 1)} disabled={page <= 1} aria-label="Previous page">
+              Previous
             </Button>
             <span className="text-sm text-slate-700 dark:text-slate-300">Page {page}</span>
-            <Button onClick={() => go(page + 1)} disabled={!hasMore}>
-              Next<span className="sr-only"> page</span>
+            <Button onClick={() => go(page + 1)} disabled={!hasMore} aria-label="Next page">
+              Next
             </Button>
           </nav>
         </>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonLink } from '../../components/Button';
 import { Select, TextField, Textarea } from '../../components/fields';
 import { BusyNotice } from '../../components/BusyNotice';
@@ -54,10 +54,6 @@ const ADDRESS_PARTS: { field: string; label: string; autoComplete: string }[] = 
   { field: 'zip', label: 'ZIP', autoComplete: 'postal-code' },
   { field: 'country', label: 'Country', autoComplete: 'country-name' },
 ];
-
-function Sr({ children }: { children: ReactNode }) {
-  return <span className="sr-only">{children}</span>;
-}
 
 export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }: PersonFormProps) {
   const [values, setValues] = useState<PersonFormValues>(initial);
@@ -317,11 +313,8 @@ function RowFields({ kind, row, index, errors, onChange, onRemove }: RowFieldsPr
   const location = (
     <Select
       id={fieldId(name('location'))}
-      label={
-        <>
-          Location<Sr> for {noun.lower} {n}</Sr>
-        </>
-      }
+      label="Location"
+      aria-label={`Location for ${noun.lower} ${n}`}
       value={row.location}
       onChange={(e) => onChange(kind, index, 'location', e.target.value)}
       options={LOCATIONS[kind]}
@@ -330,8 +323,8 @@ function RowFields({ kind, row, index, errors, onChange, onRemove }: RowFieldsPr
     />
   );
   const remove = (
-    <Button size="sm" variant="ghost" onClick={() => onRemove(kind, index)} className="self-end sm:mb-0.5">
-      Remove<Sr> {noun.lower} {n}</Sr>
+    <Button size="sm" variant="ghost" onClick={() => onRemove(kind, index)} className="self-end sm:mb-0.5" aria-label={`Remove ${noun.lower} ${n}`}>
+      Remove
     </Button>
   );
 
@@ -343,12 +336,8 @@ function RowFields({ kind, row, index, errors, onChange, onRemove }: RowFieldsPr
             <TextField
               key={p.field}
               id={fieldId(name(p.field))}
-              label={
-                <>
-                  {p.label}
-                  <Sr> for address {n}</Sr>
-                </>
-              }
+              label={p.label}
+              aria-label={`${p.label} for address ${n}`}
               value={value(p.field)}
               autoComplete={p.autoComplete}
               onChange={(e) => onChange(kind, index, p.field, e.target.value)}
@@ -388,11 +377,8 @@ function RowFields({ kind, row, index, errors, onChange, onRemove }: RowFieldsPr
       {kind === 'instantMessengers' && (
         <Select
           id={fieldId(name('protocol'))}
-          label={
-            <>
-              Service<Sr> for {noun.lower} {n}</Sr>
-            </>
-          }
+          label="Service"
+          aria-label={`Service for ${noun.lower} ${n}`}
           value={value('protocol')}
           onChange={(e) => onChange(kind, index, 'protocol', e.target.value)}
           options={IM_PROTOCOLS}
