@@ -1,0 +1,100 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clearToasts } from '../../components/toast-store';
+import { fakeFetch, renderApp, signedIn } from '../../test/render-app';
+import { makePerson } from './test-fixtures';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  clearToasts();
+});
+
+describe('people pages against a fake BFF', () => {
+  it('lists people with counts, and shows the empty state on an empty account', async () => {
+    fakeFetch(signedIn, ({ path }) =>
+      path === '/api/people?page=1' ? Response.json({ data: [makePerson(), makePerson({ id: 6, firstName: 'Charles', lastName: 'Babbage', tags: [] })], page: { number: 1, size: 500, hasMore: false } }) : undefined,
+    );
+    renderApp('/people');
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute('href', '/people/5');
+    expect(screen.getByText('Showing 1–2')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Add person' })).toHaveAttribute('href', '/people/new');
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    await userEvent.setup().type(screen.getByLabelText('Filter this page'), 'babb');
+    expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Charles Babbage' })).toBeInTheDocument();
+  });
+
+  it('says what to do when there are no people', async () => {
+    fakeFetch(signedIn, ({ path }) => (path === '/api/people?page=1' ? Response.json({ data: [], page: { number: 1, size: 500, hasMore: false } }) : undefined));
+    renderApp('/people');
+    expect(await screen.findByText('No people yet')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Add a person' })).toBeInTheDocument();
+  });
+
+  it('sends the person to sign in when the session has expired, keeping where they were', async () => {
+    fakeFetch(
+      ({ path }) => (path === '/auth/session' ? Response.json({ authenticated: false, sandbox: true }) : undefined),
+    );
+    const { router } = renderApp('/people/5?tab=x');
+    expect(await screen.findByRole('button', { name: 'Sign in with 37signals' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/signin');
+    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/people/5?tab=x');
+    expect(screen.getByText("You're on the built-in sandbox: sample data, no Highrise account needed.")).toBeInTheDocument();
+  });
+
+  it('edits a person: PATCH carries only the changes, then the person page says Saved', async () => {
+    let person = makePerson();
+    const { calls } = fakeFetch(signedIn, ({ method, path, body }) => {
+      if (path !== '/api/people/5') return undefined;
+      if (method === 'GET') return Response.json({ data: person });
+      if (method === 'PATCH') {
+        person = { ...person, title: (body as { title: string }).title };
+        return Response.json({ data: person });
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderApp('/people/5/edit');
+    const title = await screen.findByLabelText('Title');
+    expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada');
+    await user.clear(title);
+    await user.type(title, 'Countess');
+    await user.click(screen.getByRole('button', { name: 'Save person' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.getByText('Saved')).toBeInTheDocument();
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).toEqual({ title: 'Countess' });
+  });
+
+  it('shows a person, then deletes after an accessible confirmation', async () => {
+    const { calls } = fakeFetch(signedIn, ({ method, path }) => {
+      if (path === '/api/people/5' && method === 'GET') return Response.json({ data: makePerson() });
+      if (path === '/api/people/5' && method === 'DELETE') return new Response(null, { status: 204 });
+      if (path === '/api/people?page=1') return Response.json({ data: [], page: { number: 1, size: 500, hasMore: false } });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderApp('/people/5');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'ada@work.example' })).toHaveAttribute('href', 'mailto:ada@work.example');
+    expect(screen.getByRole('link', { name: 'https://ada.example' })).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(screen.getByText('Line one Line two', { normalizer: (s) => s.replace(/\s+/g, ' ') })).toHaveClass('whitespace-pre-line');
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Ada Lovelace?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete Ada Lovelace' }));
+    expect(await screen.findByText('Deleted Ada Lovelace')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument());
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/people/5')).toBe(true);
+  });
+});
