@@ -29,8 +29,9 @@ export function FieldShell({ id, label, hint, error, required, className = '', c
     <div className={className}>
       <label htmlFor={id} className={`mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200 ${labelClassName}`}>
         {label}
+        {required && ' '}
         {required && (
-          <span className="ml-1 font-normal text-slate-600 dark:text-slate-400">(required)</span>
+          <span className="font-normal text-slate-600 dark:text-slate-400">(required)</span>
         )}
       </label>
       {children}

@@ -117,9 +117,16 @@ describe('PersonForm (edit)', () => {
     await user.click(screen.getByRole('button', { name: 'Save person' }));
 
     expect(onSubmit).toHaveBeenCalledTimes(1);
-    expect(onSubmit.mock.calls[0][0].payload).toEqual({
-      contactData: { emailAddresses: [{ id: 11, remove: true }], webAddresses: [{ id: 31, remove: true }] },
-    });
+    const payload = onSubmit.mock.calls[0][0].payload as { contactData: Record<string, unknown[]> };
+    // Only the contact data changed: nothing else is sent.
+    expect(Object.keys(payload)).toEqual(['contactData']);
+    expect(Object.keys(payload.contactData).sort()).toEqual(['emailAddresses', 'webAddresses']);
+    expect(payload.contactData.emailAddresses).toHaveLength(1);
+    expect(payload.contactData.emailAddresses[0]).toMatchObject({ id: 11, remove: true });
+    expect(payload.contactData.webAddresses).toHaveLength(1);
+    expect(payload.contactData.webAddresses[0]).toMatchObject({ id: 31, remove: true });
+    // The untouched row (id 12) is not sent at all.
+    expect(JSON.stringify(payload)).not.toContain('"id":12');
   });
 
   it('puts server field errors next to the right fields and keeps what was typed', async () => {

@@ -162,7 +162,8 @@ export function buildCreatePayload(v: PersonFormValues): BuiltPayload<PersonCrea
 
 /**
  * A PATCH payload with only what changed against `initial`: changed scalars (empty → null), new rows
- * without id, changed rows with their id, removed rows as `{id, remove: true}`.
+ * without id, changed rows with their id, removed rows as `{id, remove: true}` (plus their loaded values,
+ * which today's BFF schema still requires).
  */
 export function buildUpdatePayload(initial: PersonFormValues, v: PersonFormValues): BuiltPayload<PersonUpdateInput> {
   const payload: Record<string, unknown> = {};
@@ -190,9 +191,11 @@ export function buildUpdatePayload(initial: PersonFormValues, v: PersonFormValue
         rowMap[kind].push(i);
       }
     });
-    for (const id of before.keys()) {
+    for (const [id, old] of before) {
       if (!kept.has(id)) {
-        rows.push({ id, remove: true });
+        // The contract is {id, remove: true}. The BFF's row schema (server/api/schemas/contact-data.ts)
+        // still requires the row's text on every row, so the row travels as it was loaded, marked removed.
+        rows.push({ ...rowPayload(kind, old), id, remove: true });
         rowMap[kind].push(null);
       }
     }
