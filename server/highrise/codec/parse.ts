@@ -1,21 +1,17 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HttpError } from '../../http-error.js';
+import { parseXmlTree, XmlDoctypeUnsupported, XmlSyntaxError } from './xml-tree.js';
+import type { XmlElement, XmlNode } from './xml-tree.js';
 import type { Field, Infer, InferVariant, RecordSchema, Resource, ScalarKind, VariantResource, Variants } from './schema.js';
 
 /**
- * fast-xml-parser gives a generic tree; the schema walk below decides what is a list, what is typed,
- * what is empty. Every element is an array (isArray for non-attributes), so "one member" and "many"
+ * Documents are read by ./xml-tree.ts into a generic tree; the schema walk below decides what is a
+ * list, what is typed, what is empty. Every child element is an array, so "one member" and "many"
  * look the same and the schema — not `type="array"` — says what is a list (REAL-WORLD #4).
+ * A document with a DOCTYPE (never seen from Highrise) goes through fast-xml-parser's validator and
+ * parser instead, configured to give the same shape.
  */
-type XmlNode = string | XmlElement;
-interface XmlElement {
-  '#text'?: string;
-  '@_type'?: string;
-  '@_nil'?: string;
-  [child: string]: XmlNode[] | string | undefined;
-}
-
-const parser = new XMLParser({
+const fallbackParser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
@@ -35,85 +31,17 @@ export function malformed(detail: string, cause?: unknown): HttpError {
   });
 }
 
-/**
- * fast-xml-parser is lenient: it accepts a truncated document (`<a><b>x</b>`), a mismatched closing
- * tag and a raw `&`. A broken body must be an error, never a partial record, so every document is
- * checked first. `XMLValidator.validate` is a second full parse (about as slow as the parse itself),
- * so the common case — no comments, CDATA or DOCTYPE — takes a quick structural scan instead: tags
- * balance and nest, one root, nothing but whitespace around it, quotes even, every `&` starts a
- * reference. Anything the scan cannot vouch for goes to the full validator, which also writes the
- * message, so the scan never rejects a well-formed document on its own.
- */
-export function checkWellFormed(xml: string): void {
-  if (quickWellFormed(xml)) return;
+/** Parse and check; a truncated or broken body is an error, never a partial record. */
+export function parseDocument(xml: string): XmlElement {
+  try {
+    return parseXmlTree(xml);
+  } catch (cause) {
+    if (cause instanceof XmlSyntaxError) throw malformed(cause.message, cause);
+    if (!(cause instanceof XmlDoctypeUnsupported)) throw cause;
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw malformed(`${valid.err.msg} at line ${valid.err.line}`);
-}
-
-const BAD_AMP = /&(?![A-Za-z_][\w.-]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/;
-
-/** true: certainly well-formed. false: not sure (or broken) — ask the full validator. */
-export function quickWellFormed(xml: string): boolean {
-  if (BAD_AMP.test(xml)) return false;
-  const stack: string[] = [];
-  let roots = 0;
-  let pos = 0;
-  const len = xml.length;
-  for (;;) {
-    const lt = xml.indexOf('<', pos);
-    const textEnd = lt === -1 ? len : lt;
-    // Outside the root only whitespace is allowed.
-    if (stack.length === 0 && textEnd > pos && xml.slice(pos, textEnd).trim() !== '') return false;
-    if (lt === -1) break;
-    const next = xml.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! comment, CDATA, DOCTYPE */) return false;
-    if (next === 0x3f /* ? declaration, PI */) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end === -1 || stack.length > 0) return false;
-      pos = end + 2;
-      continue;
-    }
-    const gt = xml.indexOf('>', lt + 1);
-    if (gt === -1) return false;
-    if (next === 0x2f /* / */) {
-      const name = xml.slice(lt + 2, gt).trimEnd();
-      if (stack.pop() !== name) return false;
-    } else {
-      const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
-      const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      // A `>` inside a quoted attribute value would cut the tag short: odd quotes → not sure.
-      if (inner.indexOf('"') !== -1 && (inner.split('"').length - 1) % 2 !== 0) return false;
-      if (inner.indexOf("'") !== -1) return false;
-      const m = TAG_NAME.exec(inner);
-      if (m === null) return false;
-      if (stack.length === 0) roots++;
-      if (!selfClosing) stack.push(m[0]);
-    }
-    pos = gt + 1;
-  }
-  return stack.length === 0 && roots === 1;
-}
-
-const TAG_NAME = /^[A-Za-z_:][\w.:-]*(?=[\s]|$)/;
-
-/**
- * XML parsers turn a raw CRLF in text into LF (XML 1.0 §2.11), but Highrise texts carry CRLF that
- * people typed (REAL-WORLD #9) and a round trip must not rewrite them. Raw CRs in text content
- * become `&#13;`, which parsers keep; CRs inside tags stay as they are (they are just whitespace).
- */
-function keepCarriageReturns(xml: string): string {
-  if (!xml.includes('\r')) return xml;
-  return xml.replace(/>([^<]+)</g, (m, text: string) => (text.includes('\r') ? `>${text.replace(/\r/g, '&#13;')}<` : m));
-}
-
-/** Parse and validate; a truncated or broken body is an error, never a partial record. */
-export function parseDocument(xml: string): XmlElement {
-  checkWellFormed(xml);
-  try {
-    return parser.parse(keepCarriageReturns(xml)) as XmlElement;
-  } catch (cause) {
-    throw malformed(cause instanceof Error ? cause.message : 'unreadable XML', cause);
-  }
+  return fallbackParser.parse(xml) as XmlElement;
 }
 
 function first(node: XmlElement, names: readonly string[]): XmlNode | undefined {
@@ -194,7 +122,8 @@ function names(field: Field): readonly string[] {
 function parseVariant<V extends Variants>(variants: V, node: XmlNode): InferVariant<V> | null {
   const el = asElement(node);
   const typeChild = first(el, ['type']);
-  const name = (typeChild !== undefined ? textOf(typeChild).trim() : '') || el['@_type'] || '';
+  const attr = el['@_type'];
+  const name = (typeChild !== undefined ? textOf(typeChild).trim() : '') || (typeof attr === 'string' ? attr.trim() : '');
   const schema = variants[name];
   if (!schema) return null;
   return { type: name, ...parseRecord(schema, el) } as InferVariant<V>;
@@ -309,7 +238,7 @@ export function parseManyVariants<V extends Variants>(...args: [VariantResource<
 export function parseErrors(xml: string): string[] {
   if (!xml.trim()) return [];
   try {
-    const doc = parser.parse(xml) as XmlElement;
+    const doc = parseDocument(xml);
     const errors = asElement(first(doc, ['errors']));
     return all(errors, ['error']).map((e) => textOf(e).trim()).filter(Boolean);
   } catch {

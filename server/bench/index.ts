@@ -1,0 +1,163 @@
+/**
+ * `npm run bench` (add `-- --json` for a JSON line too).
+ *
+ * Parses one realistic 500-person `GET /people.xml` page three ways, interleaved in one run so the
+ * machine's mood hits all three alike: warm-up, then ROUNDS rounds in rotating order, medians.
+ *   codec  — parseMany(personResource, xml): well-formedness check + parse + schema walk to typed JSON
+ *   bare   — new XMLParser().parse(xml): fast-xml-parser with its defaults, the floor
+ *   xml2js — parseStringPromise(xml): the usual alternative
+ * Targets: codec ÷ bare ≤ 1.5, xml2js ÷ codec ≥ 3.
+ *
+ * The BFF round-trip figure (BFF for a 500-person page ÷ the sandbox's own response time) is measured
+ * by `measureBffRoundTrip` below — the extension point, see there.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { parseStringPromise } from 'xml2js';
+import { parseMany } from '../highrise/codec/parse.js';
+import { personResource } from '../highrise/models/person.js';
+import { peoplePageXml } from './people-page.js';
+
+const WARMUP = 5;
+const ROUNDS = 30;
+
+export interface Figure {
+  name: string;
+  value: number;
+  target: string;
+  pass: boolean;
+}
+
+export interface BenchResult {
+  bytes: number;
+  people: number;
+  rounds: number;
+  medianMs: Record<string, number>;
+  ratios: Figure[];
+  bff: BffFigure | { skipped: string };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+export async function measureParsers(xml: string, rounds = ROUNDS, warmup = WARMUP): Promise<Record<string, number>> {
+  const contenders: Record<string, () => unknown> = {
+    codec: () => parseMany(personResource, xml),
+    bare: () => new XMLParser().parse(xml),
+    xml2js: () => parseStringPromise(xml),
+  };
+  const names = Object.keys(contenders);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < warmup; i++) for (const n of names) await contenders[n]();
+  for (let r = 0; r < rounds; r++) {
+    // Rotate the order each round so no contender always runs right after the same one (GC, caches).
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(r + k) % names.length];
+      samples[n].push(await time(contenders[n]));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+// ─── Extension point: BFF round trip ─────────────────────────────────────────────────────────────
+/**
+ * The BFF figure: time of `GET /api/people?page=1` through the BFF (session → Highrise client →
+ * sandbox over HTTP → codec → JSON) ÷ time of a direct `GET /people.xml` on the sandbox with Basic
+ * auth, both for the same 500+ person account. Target: ≤ 1.5 (the BFF adds little to Highrise's own time).
+ *
+ * `sandboxBaseUrl` is the account's Highrise base URL on a running sandbox, e.g.
+ * `http://127.0.0.1:PORT/sandbox/highrise/1`; `apiToken` authenticates the direct GET;
+ * `bffGet` performs the BFF request (e.g. `(path) => createApp(config).request(path, { headers: { cookie } })`).
+ * Not wired yet: `npm run bench` reports it as skipped until a caller passes `bffGet`.
+ */
+export interface BffFigure {
+  bffMs: number;
+  sandboxMs: number;
+  ratio: number;
+  pass: boolean;
+}
+
+export async function measureBffRoundTrip(
+  sandboxBaseUrl: string,
+  opts: { apiToken: string; bffGet: (path: string) => Promise<Response>; rounds?: number },
+): Promise<BffFigure> {
+  const rounds = opts.rounds ?? 15;
+  const direct = async () => {
+    const res = await fetch(`${sandboxBaseUrl}/people.xml`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${opts.apiToken}:X`).toString('base64')}`, 'User-Agent': 'Skyline bench' },
+    });
+    if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
+    await res.text();
+  };
+  const viaBff = async () => {
+    const res = await opts.bffGet('/api/people?page=1');
+    if (!res.ok) throw new Error(`BFF answered ${res.status}`);
+    await res.json();
+  };
+  for (let i = 0; i < 3; i++) {
+    await direct();
+    await viaBff();
+  }
+  const d: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2) {
+      d.push(await time(direct));
+      b.push(await time(viaBff));
+    } else {
+      b.push(await time(viaBff));
+      d.push(await time(direct));
+    }
+  }
+  const bffMs = median(b);
+  const sandboxMs = median(d);
+  const ratio = bffMs / sandboxMs;
+  return { bffMs, sandboxMs, ratio, pass: ratio <= 1.5 };
+}
+// ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function runBench(): Promise<BenchResult> {
+  const xml = peoplePageXml(500);
+  const people = parseMany(personResource, xml).length;
+  const medianMs = await measureParsers(xml);
+  const codecOverBare = medianMs.codec / medianMs.bare;
+  const xml2jsOverCodec = medianMs.xml2js / medianMs.codec;
+  return {
+    bytes: Buffer.byteLength(xml),
+    people,
+    rounds: ROUNDS,
+    medianMs,
+    ratios: [
+      { name: 'codec ÷ bare fast-xml-parser', value: codecOverBare, target: '≤ 1.5×', pass: codecOverBare <= 1.5 },
+      { name: 'xml2js ÷ codec', value: xml2jsOverCodec, target: '≥ 3×', pass: xml2jsOverCodec >= 3 },
+    ],
+    bff: { skipped: 'BFF round trip not wired yet (see measureBffRoundTrip in server/bench/index.ts)' },
+  };
+}
+
+function report(r: BenchResult): string {
+  const lines = [
+    `Parsing one GET /people.xml page: ${r.people} people, ${(r.bytes / 1024).toFixed(0)} KiB, median of ${r.rounds} interleaved rounds`,
+    ...Object.entries(r.medianMs).map(([n, ms]) => `  ${n.padEnd(8)} ${ms.toFixed(2).padStart(9)} ms`),
+    ...r.ratios.map((f) => `  ${f.pass ? 'PASS' : 'MISS'}  ${f.name.padEnd(30)} ${f.value.toFixed(2)}×  (target ${f.target})`),
+    'skipped' in r.bff
+      ? `  ----  BFF ÷ sandbox: ${r.bff.skipped}`
+      : `  ${r.bff.pass ? 'PASS' : 'MISS'}  BFF ÷ sandbox ${r.bff.ratio.toFixed(2)}×  (BFF ${r.bff.bffMs.toFixed(1)} ms, sandbox ${r.bff.sandboxMs.toFixed(1)} ms; target ≤ 1.5×)`,
+  ];
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const result = await runBench();
+  console.log(report(result));
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+}
