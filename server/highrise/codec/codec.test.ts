@@ -1,186 +1,228 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/** Codec rules, both directions, on small hand-written documents (REAL-WORLD #1–#5, #9, #11–#14, #17). */
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../http-error.js';
-import { personCreateInput } from '../../api/schemas/person.js';
-import { sharedApiDir } from '../../test/harness.js';
-import { companyResource } from '../models/company.js';
-import { partyResource } from '../models/party.js';
-import { personResource, type PersonWrite } from '../models/person.js';
+import { buildDealStatus, dealResource } from '../models/deal.js';
+import { personResource } from '../models/person.js';
+import { buildTagAdd } from '../models/tag.js';
+import { taskResource } from '../models/task.js';
 import { buildElement, buildXml } from './build.js';
-import { parseErrors, parseMany, parseManyVariants, parseOne } from './parse.js';
+import { parseMany, parseOne } from './parse.js';
+import { boolean, date, datetime, float, integer, list, resource, text } from './schema.js';
 
-const fixture = (name: string) => readFileSync(path.join(sharedApiDir, 'fixtures', name), 'utf8');
-
-describe('fixtures from the field parse to concrete values', () => {
-  it('person-full.xml', () => {
-    const p = parseOne(personResource, fixture('person-full.xml'));
-    expect(p.id).toBe(116230001);
-    // Numeric character references decoded.
-    expect(p.firstName).toBe('Renée');
-    // Non-breaking space kept, not trimmed away.
-    expect(p.lastName).toBe('Okafor\u00a0');
-    // CRLF inside text kept; &#8211; and &#8217; decoded.
-    expect(p.background).toBe('Met at the Lisbon trade fair.\r\nPrefers calls after 3pm \u2013 ask for Renée\u2019s assistant.');
-    // nil in its spellings → null, never 0 or ''.
-    expect(p.title).toBeNull();
-    expect(p.groupId).toBeNull();
-    expect(p.ownerId).toBeNull();
-    expect(p.linkedinUrl).toBeNull();
-    expect(p.companyId).toBe(116620001);
-    expect(p.companyName).toBe('Harbor & Finch Ltd');
-    expect(p.createdAt).toBe('2012-05-02T22:50:40.000Z');
-    expect(p.avatarUrl).toBe('http://dge9rmgqjs8m1.cloudfront.net/highrise/missing/avatar.gif?r=3');
-    expect(p.tags).toEqual([{ id: 1353601, name: 'Trade Fair 2012' }]);
-    // Self-closing typed arrays are empty lists.
-    expect(p.contactData.instantMessengers).toEqual([]);
-    expect(p.contactData.twitterAccounts).toEqual([]);
-    expect(p.contactData.webAddresses).toEqual([]);
-    expect(p.contactData.addresses).toEqual([{ id: 90210001, street: '12 Rua Exemplo', city: 'Porto', state: null, zip: '4000-001', country: null, location: 'Work' }]);
-    expect(p.contactData.phoneNumbers.map((n) => n.number)).toEqual(['(555) 010-2000 ', '+1 (555) 010-2001']);
-    // Stored as typed: whitespace and capitals are the person's (REAL-WORLD #10).
-    expect(p.contactData.emailAddresses[0].address).toBe(' Renee.Okafor@Example.COM');
-    // Underscore custom fields (REAL-WORLD #1).
-    expect(p.customFields).toEqual([{ id: 39316001, subjectFieldId: 599801, subjectFieldLabel: 'Customer number', value: '717' }]);
-  });
-
-  it('companies-list.xml', () => {
-    const list = parseMany(companyResource, fixture('companies-list.xml'));
-    expect(list.map((c) => c.name)).toEqual(['Quayside Capital', 'Northgate Holdings']);
-    const [quay, north] = list;
-    expect(quay.authorId).toBeNull();
-    expect(quay.background).toBeNull();
-    // Tags left out altogether → empty list, never "fetch it" (REAL-WORLD #2).
-    expect(quay.tags).toEqual([]);
-    expect(quay.customFields).toEqual([]);
-    expect(quay.contactData.phoneNumbers).toEqual([]);
-    expect(north.background).toBe('Family office & advisory.');
-    expect(north.tags).toEqual([{ id: 1353001, name: 'Investor - Private Equity' }]);
-    expect(north.contactData.phoneNumbers).toEqual([{ id: 77419001, number: '555.010.3000', location: 'Work' }]);
-  });
-
-  it('parties-mixed.xml (type as an attribute)', () => {
-    const parties = parseManyVariants(partyResource, fixture('parties-mixed.xml'));
-    expect(parties.map((p) => p.type)).toEqual(['Company', 'Person']);
-    const [company, person] = parties;
-    if (company.type !== 'Company' || person.type !== 'Person') throw new Error('variants out of order');
-    expect(company.name).toBe('Lumen & Oak');
-    expect(person.firstName).toBe('Ada');
-    expect(person.companyId).toBe(501);
-    // An empty untyped element is null.
-    expect(person.background).toBeNull();
-    expect(person.contactData.emailAddresses[0].address).toBe('ada.quist@example.com');
-    // Missing containers are empty lists.
-    expect(person.contactData.addresses).toEqual([]);
-  });
-
-  it('errors-422.xml', () => {
-    expect(parseErrors(fixture('errors-422.xml'))).toEqual(['Location is not included in the list', "Name can't be blank"]);
-    expect(parseErrors('')).toEqual([]);
-    expect(parseErrors('<errors/>')).toEqual([]);
-  });
-
-  it('reads the avatar_url spelling too', () => {
-    const p = parseOne(personResource, '<person><id type="integer">1</id><first-name>A</first-name><avatar_url>https://x.example/a.png</avatar_url></person>');
-    expect(p.avatarUrl).toBe('https://x.example/a.png');
-  });
-
-  it('one member is still a list; an empty list document is an empty list', () => {
-    expect(parseMany(personResource, '<people type="array"><person><id type="integer">7</id></person></people>').map((p) => p.id)).toEqual([7]);
-    expect(parseMany(personResource, '<people type="array"/>')).toEqual([]);
-    expect(parseMany(personResource, '<nil-classes type="array"/>')).toEqual([]);
-  });
-
-  it('ignores unknown elements', () => {
-    const p = parseOne(personResource, '<person><id type="integer">3</id><first-name>B</first-name><associated-parties><party/></associated-parties><admin>true</admin></person>');
-    expect(p).toMatchObject({ id: 3, firstName: 'B' });
-  });
+const probe = resource('probe', 'probes', {
+  i: integer('i'),
+  f: float('f'),
+  d: float('d'),
+  dt: datetime('dt'),
+  day: date('day'),
+  b: boolean('b'),
+  t: text('t'),
+  rows: list('rows', 'row', { id: integer('id') }),
 });
+const one = (body: string) => parseOne(probe, `<probe>${body}</probe>`);
 
-describe('broken XML is a clear error, never a partial record', () => {
+function httpError(fn: () => unknown): HttpError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof HttpError) return e;
+    throw e;
+  }
+  throw new Error('expected an HttpError');
+}
+
+describe('parse: typed values', () => {
+  it('reads each type= kind', () => {
+    expect(
+      one(
+        '<i type="integer">42</i><f type="float">1.5</f><d type="decimal">1000.25</d><dt type="datetime">2007-02-27T03:11:52Z</dt>' +
+          '<day type="date">2011-03-11</day><b type="boolean">true</b><t>x</t><rows type="array"><row><id type="integer">1</id></row></rows>',
+      ),
+    ).toEqual({ i: 42, f: 1.5, d: 1000.25, dt: '2007-02-27T03:11:52.000Z', day: '2011-03-11', b: true, t: 'x', rows: [{ id: 1 }] });
+  });
+
+  it('datetimes become ISO UTC strings whatever the offset', () => {
+    expect(one('<dt type="datetime">2012-03-22T16:56:48-05:00</dt>').dt).toBe('2012-03-22T21:56:48.000Z');
+  });
+
   it.each([
-    ['truncated', fixture('person-full.xml').slice(0, 900)],
-    ['mismatched tags', '<person><first-name>x</person>'],
-    ['not XML', 'HTTP Basic: Access denied.\n'],
-    ['empty', ''],
-  ])('%s', (_name, xml) => {
-    let error: unknown;
-    try {
-      parseOne(personResource, xml);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(HttpError);
-    expect(error).toMatchObject({ status: 502, code: 'upstream_malformed' });
-    expect((error as HttpError).message).toMatch(/^Highrise sent a response Skyline could not read/);
+    ['nil self-closing', '<i type="integer" nil="true"/>'],
+    ['nil with closing tag', '<i type="integer" nil="true"></i>'],
+    ['empty typed', '<i type="integer"></i>'],
+    ['empty self-closing', '<i/>'],
+    ['whitespace only', '<i type="integer">  </i>'],
+    ['placeholder', '<i type="integer">#{ user_id }</i>'],
+    ['missing', ''],
+  ])('"nothing" is null, never 0 or epoch: %s', (_name, body) => {
+    const as = (tag: string) => body.replace(/<(\/?)i\b/g, `<$1${tag}`);
+    const r = one(body + as('dt') + as('b'));
+    expect(r.i).toBeNull();
+    expect(r.dt).toBeNull();
+    expect(r.b).toBeNull();
   });
 
-  it('a different root is named in the error', () => {
-    expect(() => parseOne(personResource, '<company><id type="integer">1</id></company>')).toThrow(/expected <person>, got <company>/);
+  it('booleans: true/1, false/0, anything else null', () => {
+    expect(one('<b>1</b>').b).toBe(true);
+    expect(one('<b type="boolean">false</b>').b).toBe(false);
+    expect(one('<b>0</b>').b).toBe(false);
+    expect(one('<b>maybe</b>').b).toBeNull();
+  });
+
+  it('integers: whole decimals read, fractions and hex do not', () => {
+    expect(one('<i>1000.0</i>').i).toBe(1000);
+    expect(one('<i>10.5</i>').i).toBeNull();
+    expect(one('<i>0x10</i>').i).toBeNull();
+  });
+
+  it('empty text is null; other text is kept exactly (spaces, NBSP, CJK, RTL, emoji)', () => {
+    expect(one('<t></t>').t).toBeNull();
+    expect(one('<t nil="true"/>').t).toBeNull();
+    for (const s of ['  lead and trail  ', '\u00a0nbsp\u00a0', '東京 مرحبا 😀', 'tab\there']) expect(one(`<t>${s}</t>`).t).toBe(s);
+  });
+
+  it('CRLF reads as LF (XML line-end normalisation); a CR sent as &#13; survives', () => {
+    expect(one('<t>a\r\nb\rc</t>').t).toBe('a\nb\nc');
+    expect(one('<t>a&#13;\nb</t>').t).toBe('a\r\nb');
+  });
+
+  it('numeric character references, predefined entities and CDATA', () => {
+    expect(one('<t>Ren&#233;e&#8217;s &#x1F600; &amp; &lt;b&gt; &quot;&apos;</t>').t).toBe('Renée’s 😀 & <b> "\'');
+    expect(one('<t><![CDATA[<raw> & ]] stuff]]></t>').t).toBe('<raw> & ]] stuff');
+    expect(one('<t>a<![CDATA[<b>]]>c</t>').t).toBe('a<b>c');
+  });
+
+  it('lists: missing, self-closing, without type="array", one member — always arrays', () => {
+    expect(one('').rows).toEqual([]);
+    expect(one('<rows type="array"/>').rows).toEqual([]);
+    expect(one('<rows/>').rows).toEqual([]);
+    expect(one('<rows></rows>').rows).toEqual([]);
+    expect(one('<rows><row><id>7</id></row></rows>').rows).toEqual([{ id: 7 }]);
+  });
+
+  it('collections: one member, empty, self-closing, Rails nil-classes, without type="array"', () => {
+    expect(parseMany(probe, '<probes><probe><i>1</i></probe></probes>')).toHaveLength(1);
+    expect(parseMany(probe, '<probes type="array"/>')).toEqual([]);
+    expect(parseMany(probe, '<probes></probes>')).toEqual([]);
+    expect(parseMany(probe, '<nil-classes type="array"/>')).toEqual([]);
+  });
+
+  it('both custom-field spellings', () => {
+    const under = parseOne(personResource, '<person><subject_datas type="array"><subject_data><id>1</id><subject_field_id>2</subject_field_id><subject_field_label>L</subject_field_label><value>v</value></subject_data></subject_datas></person>');
+    const dashed = parseOne(personResource, '<person><subject-datas><subject-data><id>1</id><subject-field-id>2</subject-field-id><subject-field-label>L</subject-field-label><value>v</value></subject-data></subject-datas></person>');
+    expect(under.customFields).toEqual([{ id: 1, subjectFieldId: 2, subjectFieldLabel: 'L', value: 'v' }]);
+    expect(dashed.customFields).toEqual(under.customFields);
+  });
+
+  it('avatar-url and avatar_url both read', () => {
+    expect(parseOne(personResource, '<person><avatar_url>u</avatar_url></person>').avatarUrl).toBe('u');
+  });
+
+  it('a choice outside its set reads as null', () => {
+    expect(parseOne(dealResource, '<deal><status>archived</status><price-type>week</price-type></deal>')).toMatchObject({ status: null, priceType: null });
   });
 });
 
-describe('JSON → XML → JSON', () => {
-  const awkward = {
-    firstName: 'Zoë <&> "quotes" \'apostrophes\'',
-    lastName: '山田 ]]> Ω 😀',
-    title: 'R&D <b>lead</b>',
-    background: 'CRLF\r\nkept\u00a0and tabs\tkept',
-    companyName: 'Harbor & Finch',
-    contactData: {
-      emailAddresses: [
-        { address: 'a@example.com', location: 'Work' },
-        { address: 'b@example.com', location: 'Home' },
-      ],
-    },
-    customFields: [{ subjectFieldId: 5, value: '<7> & 8' }],
-  } satisfies PersonWrite;
-
-  it('round-trips awkward text through the codec', () => {
-    const xml = buildXml(personResource, awkward, { mode: 'create' });
-    expect(xml).not.toMatch(/<b>/);
-    expect(xml).toContain('&lt;&amp;&gt;');
-    const back = parseOne(personResource, xml);
-    expect(back.firstName).toBe(awkward.firstName);
-    expect(back.lastName).toBe(awkward.lastName);
-    expect(back.title).toBe(awkward.title);
-    expect(back.background).toBe(awkward.background);
-    expect(back.companyName).toBe(awkward.companyName);
-    expect(back.contactData.emailAddresses.map((e) => [e.address, e.location])).toEqual([
-      ['a@example.com', 'Work'],
-      ['b@example.com', 'Home'],
-    ]);
-    expect(back.customFields).toEqual([{ id: null, subjectFieldId: 5, subjectFieldLabel: null, value: '<7> & 8' }]);
+describe('parse: malformed documents are a clear 502 upstream_malformed', () => {
+  it.each([
+    ['truncated mid-tag', '<people type="array"><person><id type="integer">1</id></person><person><id type="int'],
+    ['truncated at an element boundary', '<people type="array"><person><id type="integer">1</id></person>'],
+    ['unescaped &', '<people><person><first-name>Tom & Jerry</first-name></person></people>'],
+    ['unescaped <', '<people><person><first-name>a < b</first-name></person></people>'],
+    ['mismatched closing tag', '<people><person><id>1</name></person></people>'],
+    ['two roots', '<people></people><people></people>'],
+    ['text after the root', '<people></people>garbage'],
+    ['HTML error page', '<html><body><p>Oops<br></p></body></html>'],
+    ['empty body', ''],
+    ['plain text', 'HTTP Basic: Access denied.'],
+  ])('%s', (_name, xml) => {
+    const e = httpError(() => parseMany(personResource, xml));
+    expect(e.status).toBe(502);
+    expect(e.code).toBe('upstream_malformed');
+    expect(e.message).toMatch(/could not read/);
   });
 
-  it('writes only writable fields that are present; null is an explicit empty element', () => {
-    const input = { title: null, id: 99, avatarUrl: 'x', tags: [{ name: 'VIP' }] } as unknown as PersonWrite;
-    const xml = buildXml(personResource, input, { mode: 'update' });
-    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><person><title></title></person>');
+  it('wrong root element names both', () => {
+    const e = httpError(() => parseOne(personResource, '<company><id>1</id></company>'));
+    expect(e.status).toBe(502);
+    expect(e.code).toBe('upstream_malformed');
+    expect(e.message).toContain('expected <person>, got <company>');
+    expect(httpError(() => parseMany(personResource, '<companies><company><id>1</id></company></companies>')).message).toContain('expected <people>, got <companies>');
   });
 
-  it('removes a contact row by its negated id', () => {
-    const xml = buildXml(personResource, { contactData: { emailAddresses: [{ id: 12, remove: true }, { address: 'new@example.com', location: 'Work' }] } }, { mode: 'update' });
-    expect(xml).toContain('<email-address><id type="integer">-12</id></email-address>');
-    expect(xml).toContain('<email-address><address>new@example.com</address><location>Work</location></email-address>');
+  it('a document with a DOCTYPE still parses (through the fallback parser)', () => {
+    expect(parseOne(probe, '<?xml version="1.0"?><!DOCTYPE probe><probe><i>3</i></probe>').i).toBe(3);
+    expect(httpError(() => parseOne(probe, '<!DOCTYPE probe><probe><i>3</probe>')).code).toBe('upstream_malformed');
+  });
+});
+
+describe('build: JSON → XML', () => {
+  it('escapes every markup character, including ]]>', () => {
+    const xml = buildXml(personResource, { firstName: `<b>&"'</b> ]]>` }, { mode: 'create' });
+    expect(xml).toContain('<first-name>&lt;b&gt;&amp;&quot;&apos;&lt;/b&gt; ]]&gt;</first-name>');
+    expect(xml).not.toContain(']]>');
+    expect(parseOne(personResource, xml).firstName).toBe(`<b>&"'</b> ]]>`);
   });
 
-  it('refuses characters XML cannot carry, naming the field', () => {
-    let error: unknown;
-    try {
-      buildXml(personResource, { firstName: 'ok', title: 'bell\u0007' }, { mode: 'create' });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toMatchObject({ status: 400, fields: { title: expect.any(Array) } });
+  it.each(['\u0000', '\u0007', '\u000b', '\u001f', '\ufffe', '\uffff', '\ud800'])('rejects XML-forbidden character U+%s with a 400 naming the field', (ch) => {
+    const e = httpError(() => buildXml(personResource, { contactData: { emailAddresses: [{ address: `a${ch}b`, location: 'Work' }] } }, { mode: 'create' }));
+    expect(e.status).toBe(400);
+    expect(e.fields).toHaveProperty(['contactData.emailAddresses.0.address']);
+    expect(e.message).toContain('contactData.emailAddresses.0.address');
   });
 
-  it('the zod input schema output feeds the builder as is', () => {
-    const parsed = personCreateInput.parse({ firstName: 'A', contactData: { phoneNumbers: [{ number: '1' }] } });
-    expect(buildXml(personResource, parsed, { mode: 'create' })).toContain('<phone-number><number>1</number><location>Work</location></phone-number>');
+  it('tab, LF, CR, emoji and astral characters are allowed', () => {
+    expect(() => buildXml(personResource, { background: 'a\tb\nc\r\nd 😀 𝄞' }, { mode: 'create' })).not.toThrow();
   });
 
-  it('builds a bare element (tag add) escaped', () => {
-    expect(buildElement('name', 'A & B')).toBe('<?xml version="1.0" encoding="UTF-8"?><name>A &amp; B</name>');
+  it('writes only writable fields, only the keys present; null clears with an explicit empty element', () => {
+    const input = { firstName: 'Ada', title: null, id: 9, avatarUrl: 'x', tags: [{ id: 1, name: 'VIP' }], createdAt: '2020-01-01T00:00:00Z' };
+    const xml = buildXml(personResource, input as Parameters<typeof buildXml<typeof personResource.schema>>[1], { mode: 'update' });
+    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><person><first-name>Ada</first-name><title></title></person>');
+  });
+
+  it('a deal update never carries party, parties, category or status (REAL-WORLD #11, #18)', () => {
+    const fetched = { name: 'N', status: 'won', category: { id: 1, name: 'c' }, party: { type: 'Person', id: 1 }, parties: [], price: null, statusChangedOn: '2011-01-01' };
+    const xml = buildXml(dealResource, fetched as Parameters<typeof buildXml<typeof dealResource.schema>>[1], { mode: 'update' });
+    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><deal><name>N</name><price></price></deal>');
+  });
+
+  it('list rows: id kept, remove → negative id only, unsaved removed rows dropped, custom fields underscored', () => {
+    const xml = buildXml(
+      personResource,
+      {
+        contactData: { phoneNumbers: [{ id: 5, number: '1', location: 'Work' }, { id: 6, remove: true, number: 'x' }, { remove: true, number: 'never saved' }, { number: '2', location: 'Home' }] },
+        customFields: [{ id: 3, value: 'Chicago' }, { subjectFieldId: 5, value: 'Mark' }],
+      },
+      { mode: 'update' },
+    );
+    expect(xml).toContain(
+      '<contact-data><phone-numbers type="array"><phone-number><id type="integer">5</id><number>1</number><location>Work</location></phone-number>' +
+        '<phone-number><id type="integer">-6</id></phone-number><phone-number><number>2</number><location>Home</location></phone-number></phone-numbers></contact-data>',
+    );
+    expect(xml).toContain('<subject_datas type="array"><subject_data><id type="integer">3</id><value>Chicago</value></subject_data><subject_data><subject_field_id type="integer">5</subject_field_id><value>Mark</value></subject_data></subject_datas>');
+  });
+
+  it('datetimes written in UTC without milliseconds; dates as YYYY-MM-DD; bad values are 400s', () => {
+    expect(buildXml(taskResource, { dueAt: '2007-03-10T10:11:52.123-05:00', frame: 'specific' }, { mode: 'create' })).toContain(
+      '<frame>specific</frame><due-at type="datetime">2007-03-10T15:11:52Z</due-at>',
+    );
+    expect(httpError(() => buildXml(taskResource, { dueAt: 'tomorrow-ish' }, { mode: 'create' })).status).toBe(400);
+    expect(httpError(() => buildXml(taskResource, { frame: 'someday' as 'later' }, { mode: 'create' })).fields).toHaveProperty('frame');
+    expect(httpError(() => buildXml(dealResource, { price: 1.5 }, { mode: 'create' })).fields).toHaveProperty('price');
+    expect(httpError(() => buildXml(dealResource, { price: Number.NaN }, { mode: 'create' })).status).toBe(400);
+  });
+
+  it('task: booleans, recurring names as the recurring section writes them', () => {
+    expect(buildXml(taskResource, { body: 'b', public: true, notify: false, recurringPeriod: 1, anchorType: 0 }, { mode: 'create' })).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><task><body>b</body><public type="boolean">true</public><notify type="boolean">false</notify>' +
+        '<recurring_period type="integer">1</recurring_period><anchor_type type="integer">0</anchor_type></task>',
+    );
+  });
+
+  it('tag-add body and deal status body', () => {
+    expect(buildTagAdd('R&D <VIP>')).toBe('<?xml version="1.0" encoding="UTF-8"?><name>R&amp;D &lt;VIP&gt;</name>');
+    expect(buildElement('name', 'x')).toBe('<?xml version="1.0" encoding="UTF-8"?><name>x</name>');
+    expect(buildDealStatus('won')).toBe('<?xml version="1.0" encoding="UTF-8"?><status><name>won</name></status>');
+    expect(httpError(() => buildTagAdd('bad\u0001')).fields).toHaveProperty('name');
   });
 });
