@@ -61,6 +61,8 @@ export interface Config {
   port: number;
   host: string;
   production: boolean;
+  /** Secure (and `__Host-`) cookies: on when APP_URL is https, else in production. */
+  secureCookies: boolean;
   /** 32+ character secret the session cookie is encrypted with. */
   sessionSecret: string;
   /** Public base URL of Skyline, used for the OAuth redirect URI; when unset, taken from each request. */
@@ -120,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     production,
+    secureCookies: e.APP_URL ? e.APP_URL.startsWith('https:') : production,
     // A random secret per start is fine for a sandbox: sessions just end when the server restarts.
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     appUrl: e.APP_URL ? e.APP_URL.replace(/\/$/, '') : null,

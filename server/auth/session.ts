@@ -65,10 +65,10 @@ export function createSessionStore(config: Config): SessionStore {
   const sessionSealer: Sealer = createSealer(config.sessionSecret, 'session');
   const stateSealer: Sealer = createSealer(config.sessionSecret, 'oauth-state');
   // `__Host-` makes the browser refuse the cookie unless Secure, Path=/ and no Domain: only in production (https).
-  const prefix = config.production ? '__Host-' : '';
+  const prefix = config.secureCookies ? '__Host-' : '';
   const sessionName = `${prefix}skyline_session`;
   const stateName = `${prefix}skyline_oauth`;
-  const base = { httpOnly: true, sameSite: 'Lax', path: '/', secure: config.production } as const;
+  const base = { httpOnly: true, sameSite: 'Lax', path: '/', secure: config.secureCookies } as const;
 
   return {
     read(c) {
@@ -102,7 +102,7 @@ export function createSessionStore(config: Config): SessionStore {
       setCookie(c, sessionName, value, { ...base, maxAge: SESSION_MAX_AGE_S });
     },
     clear(c) {
-      deleteCookie(c, sessionName, { path: '/', secure: config.production });
+      deleteCookie(c, sessionName, { path: '/', secure: config.secureCookies });
     },
     readState(c) {
       const parsed = StoredState.safeParse(stateSealer.open(getCookie(c, stateName)));
@@ -114,7 +114,7 @@ export function createSessionStore(config: Config): SessionStore {
       setCookie(c, stateName, value, { ...base, maxAge: STATE_MAX_AGE_S });
     },
     clearState(c) {
-      deleteCookie(c, stateName, { path: '/', secure: config.production });
+      deleteCookie(c, stateName, { path: '/', secure: config.secureCookies });
     },
   };
 }
