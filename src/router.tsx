@@ -33,6 +33,9 @@ export const routes: RouteObject[] = [
 
 export function createRouter() {
   const router = createBrowserRouter(routes);
-  setAuthNavigator((to) => void router.navigate(to, { replace: true }));
+  setAuthNavigator(
+    (to) => void router.navigate(to, { replace: true }),
+    () => `${router.state.location.pathname}${router.state.location.search}${router.state.location.hash}`,
+  );
   return router;
 }

@@ -7,14 +7,16 @@ import { ApiError } from './client';
 type Navigate = (to: string) => void;
 
 let navigate: Navigate = (to) => window.location.assign(to);
+let current: () => string = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
 
-export function setAuthNavigator(fn: Navigate) {
+/** The router registers how to navigate and where the person is now. */
+export function setAuthNavigator(fn: Navigate, where?: () => string) {
   navigate = fn;
+  if (where) current = where;
 }
 
 export function currentPath(): string {
-  const { pathname, search, hash } = window.location;
-  return `${pathname}${search}${hash}`;
+  return current();
 }
 
 /** Only same-site paths are acceptable as returnTo. */
@@ -38,11 +40,11 @@ export function handleAuthError(error: unknown, onSignedOut?: () => void): boole
   // 401 carries code signed_out or session_expired; any 401 means the same thing to the person.
   if (error.status === 401) {
     onSignedOut?.();
-    if (!window.location.pathname.startsWith('/signin')) navigate(signInPath());
+    if (!currentPath().startsWith('/signin')) navigate(signInPath());
     return true;
   }
   if (error.status === 409 && error.code === 'choose_account') {
-    if (!window.location.pathname.startsWith('/accounts')) navigate(accountsPath());
+    if (!currentPath().startsWith('/accounts')) navigate(accountsPath());
     return true;
   }
   return false;

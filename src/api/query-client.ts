@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage } from './client';
 import { handleAuthError } from './auth-redirect';
 import { sessionKeys } from './keys';
+import type { SessionInfo } from '../../server/api/types';
 import { toast } from '../components/toast-store';
 
 const MAX_BUSY_RETRIES = 3;
@@ -26,17 +27,21 @@ export function shouldRetryMutation(failureCount: number, error: unknown): boole
 }
 
 export function createQueryClient(): QueryClient {
+  // Mark the session signed out (rather than refetching it) so the sign-in page shows its button
+  // instead of bouncing straight back when the session endpoint and the API disagree.
+  const markSignedOut = () =>
+    client.setQueryData<SessionInfo>(sessionKeys.all, (prev) => ({ authenticated: false, sandbox: prev?.sandbox ?? false }));
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (handleAuthError(error, () => client.invalidateQueries({ queryKey: sessionKeys.all }))) return;
+        if (handleAuthError(error, markSignedOut)) return;
         // A background refetch failed while the page still shows data: say so without replacing the page.
         if (query.state.data !== undefined) toast.error(`Could not refresh: ${errorMessage(error)}`);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        handleAuthError(error, () => client.invalidateQueries({ queryKey: sessionKeys.all }));
+        handleAuthError(error, markSignedOut);
       },
     }),
     defaultOptions: {

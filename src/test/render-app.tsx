@@ -42,7 +42,10 @@ export const signedIn: FakeRoute = ({ method, path }) =>
 export function renderApp(path: string) {
   const client = createQueryClient();
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  setAuthNavigator((to) => void router.navigate(to));
+  setAuthNavigator(
+    (to) => void router.navigate(to),
+    () => `${router.state.location.pathname}${router.state.location.search}`,
+  );
   const utils = render(
     <QueryClientProvider client={client}>
       <ToastProvider>

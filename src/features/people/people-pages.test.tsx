@@ -45,6 +45,33 @@ describe('people pages against a fake BFF', () => {
     expect(screen.getByText("You're on the built-in sandbox: sample data, no Highrise account needed.")).toBeInTheDocument();
   });
 
+  it('goes to sign-in, keeping the place, when an API call answers 401 session_expired', async () => {
+    fakeFetch(signedIn, ({ path }) =>
+      path === '/api/people?page=2' ? Response.json({ error: { status: 401, message: 'Your session expired.', code: 'session_expired' } }, { status: 401 }) : undefined,
+    );
+    const { router } = renderApp('/people?page=2');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/signin'));
+    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/people?page=2');
+    // It stays there (no bounce back) and offers the way in.
+    expect(await screen.findByRole('button', { name: 'Sign in with 37signals' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/signin');
+  });
+
+  it('says Highrise is busy and retries after retryAfter on a 503', async () => {
+    let calls = 0;
+    fakeFetch(signedIn, ({ path }) => {
+      if (path !== '/api/people?page=1') return undefined;
+      calls += 1;
+      if (calls === 1) return Response.json({ error: { status: 503, message: 'Highrise is busy.', retryAfter: 1, code: 'rate_limited' } }, { status: 503 });
+      return Response.json({ data: [makePerson()], page: { number: 1, size: 500, hasMore: false } });
+    });
+    renderApp('/people');
+    expect(await screen.findByText('Highrise is busy; retrying in 1 s.')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Ada Lovelace' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(calls).toBe(2);
+    expect(screen.queryByText(/Highrise is busy/)).not.toBeInTheDocument();
+  });
+
   it('edits a person: PATCH carries only the changes, then the person page says Saved', async () => {
     let person = makePerson();
     const { calls } = fakeFetch(signedIn, ({ method, path, body }) => {
