@@ -4,6 +4,7 @@ import { HttpError } from '../http-error.js';
 import { companiesRoutes } from './companies.js';
 import { meRoutes } from './me.js';
 import { peopleRoutes } from './people.js';
+import { usersRoutes } from './users.js';
 
 /**
  * The JSON API for the SPA. Each resource router requires a chosen account itself, so an unknown
@@ -13,6 +14,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/people', peopleRoutes)
   .route('/companies', companiesRoutes)
   .route('/me', meRoutes)
+  .route('/users', usersRoutes)
   .all('*', () => {
     throw new HttpError(404, 'There is no such API route.', { code: 'no_route' });
   });
