@@ -8,7 +8,8 @@ import { accountRoutes } from './routes/account.js';
 import { companyRoutes } from './routes/companies.js';
 import { peopleRoutes } from './routes/people.js';
 import { notFound } from './routes/respond.js';
-import type { Route } from './routes/types.js';
+import type { PlanLimits, Route } from './routes/types.js';
+import { recordRoutes } from './routes/records-index.js';
 import { type Db, getAccount } from './store.js';
 
 export interface HighriseDeps {
@@ -17,9 +18,10 @@ export interface HighriseDeps {
   limiter: RateLimiter;
   limits: false | Record<'general' | 'searchByEmail' | 'recordings', Limit>;
   now: () => number;
+  plan: PlanLimits;
 }
 
-const ROUTES: Route[] = [...peopleRoutes, ...companyRoutes, ...accountRoutes];
+const ROUTES: Route[] = [...peopleRoutes, ...companyRoutes, ...accountRoutes, ...recordRoutes];
 
 /** Absolute URL of the sandbox mount, derived from the request so it works on any port and prefix. */
 export function sandboxBase(c: Context, marker: string): string {
@@ -97,7 +99,7 @@ export function highriseHandler(deps: HighriseDeps) {
     const route = ROUTES.find((r) => r.method === method && r.pattern.test(local));
 
     if (deps.limits) {
-      const bucket = route?.bucket ?? 'general';
+      const bucket = typeof route?.bucket === 'function' ? route.bucket(url.searchParams) : route?.bucket ?? 'general';
       const verdict = deps.limiter.take(`${account.id}:${bucket}`, deps.limits[bucket]);
       if (!verdict.ok) {
         return c.body('Rate limit exceeded. Please retry later.\n', 503, {
@@ -113,7 +115,7 @@ export function highriseHandler(deps: HighriseDeps) {
 
     const params = (route.pattern.exec(local) ?? []).slice(1);
     const res = await route.handler({
-      c, db: deps.db, account, user, params, query: url.searchParams, nowMs, base: sandboxBase(c, marker + '/'),
+      c, db: deps.db, account, user, params, query: url.searchParams, nowMs, base: sandboxBase(c, marker + '/'), plan: deps.plan,
     });
     return action ? faultAfter(c, action, res) : res;
   };

@@ -9,6 +9,9 @@ import { launchpadApp } from './launchpad.js';
 import { RateLimiter } from './rate-limit.js';
 import { isSeeded, seed, seededApiToken } from './seed.js';
 import { openDb } from './store.js';
+import type { PlanLimits } from './routes/types.js';
+
+export type { PlanLimits };
 
 export interface SandboxOptions {
   dbPath: string;
@@ -16,7 +19,12 @@ export interface SandboxOptions {
   clients: { id: string; secret: string }[];
   rateLimit: false | { general: [number, number]; searchByEmail: [number, number]; recordings: [number, number] };
   faults: boolean;
-  seedSize?: 'small';
+  /** 'large': about 20,000 people, 3,000 companies, 1,000 deals, 200 cases, 50,000 notes and emails, 5,000 tasks in account 1. */
+  seedSize?: 'small' | 'large';
+  /** The sandbox clock (task frames, timestamps, token expiry, rate limits). Defaults to the real time, read per call. */
+  now?: () => Date;
+  /** Plan limits answered with 507 Insufficient Storage: people, pending deals, cases. Unlimited when absent. */
+  limits?: PlanLimits;
 }
 
 export interface Sandbox {
@@ -40,9 +48,9 @@ const DEMO_ACCOUNT_ID = 1;
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const db = openDb(options.dbPath);
-  if (!isSeeded(db)) seed(db);
   // Date.now is read at call time so tests can move the clock with fake timers.
-  const now = () => Date.now();
+  const now = options.now ? () => options.now!().getTime() : () => Date.now();
+  if (!isSeeded(db)) seed(db, { size: options.seedSize ?? 'small', nowMs: now() });
   const limiter = new RateLimiter(now);
   const faults = options.faults ? new FaultBook() : null;
 
@@ -55,7 +63,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   });
 
   app.route('/launchpad', launchpadApp({ db, clients: options.clients, tokenTtlSeconds: options.tokenTtlSeconds, now }));
-  app.all('/highrise/:accountId{[0-9]+}/*', highriseHandler({ db, faults, limiter, limits: options.rateLimit, now }));
+  app.all('/highrise/:accountId{[0-9]+}/*', highriseHandler({ db, faults, limiter, limits: options.rateLimit, now, plan: options.limits ?? {} }));
 
   app.get('/avatars/:file{[0-9]+\\.svg}', (c) => {
     const id = Number(c.req.param('file').replace('.svg', ''));

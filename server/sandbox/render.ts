@@ -72,6 +72,20 @@ export function companyElement(ctx: RenderContext, b: PartyBundle): XmlElement {
   ]);
 }
 
+/**
+ * A person or company as a party, in its two encodings (REAL-WORLD #5): `attribute` (<party type="Person">)
+ * in search, tag and recently-viewed results; `child` (<type>Person</type>) inside deals and cases.
+ */
+export function partyElement(ctx: RenderContext, b: PartyBundle, form: 'attribute' | 'child'): XmlElement {
+  const el = b.party.type === 'Person' ? personElement(ctx, b, 'party') : companyElement(ctx, b);
+  const children = el.children ?? [];
+  if (form === 'attribute') return { name: 'party', attrs: { type: b.party.type }, children };
+  return { name: 'party', children: [children[0], str('type', b.party.type), ...children.slice(1)] };
+}
+
+export const renderParties = (ctx: RenderContext, list: PartyBundle[]) =>
+  xmlDocument(array('parties', list.map((b) => partyElement(ctx, b, 'attribute'))));
+
 export const renderPerson = (ctx: RenderContext, b: PartyBundle) => xmlDocument(personElement(ctx, b));
 export const renderPeople = (ctx: RenderContext, list: PartyBundle[]) => xmlDocument(array('people', list.map((b) => personElement(ctx, b))));
 export const renderCompany = (ctx: RenderContext, b: PartyBundle) => xmlDocument(companyElement(ctx, b));

@@ -1,6 +1,7 @@
 // Deterministic demo data. Same input, same rows, same ids: tests and screenshots can rely on it.
 // No Math.random and no clock: a seeded PRNG and fixed dates in 2024–2026.
 import { createHash } from 'node:crypto';
+import { seedRecords } from './seed-records.js';
 import {
   type ContactKind, type ContactValues, type Db, insertContact, insertParty, insertSubjectField, insertTag,
   isoSeconds, setSubjectData, tagParty,
@@ -88,7 +89,28 @@ function emailLocal(first: string, last: string): string {
   return local || 'contact';
 }
 
-export function seed(db: Db): SeedResult {
+export interface SeedOptions { size?: 'small' | 'large'; /** tasks are due relative to this day; everything else is fixed */ nowMs?: number }
+
+const PREFIXES = ['North', 'Blue', 'Silver', 'Granite', 'Harbor', 'Summit', 'Cedar', 'Oak', 'Maple', 'Iron', 'Golden', 'River', 'Prairie',
+  'Coastal', 'Alpine', 'Urban', 'Crescent', 'Pioneer', 'Liberty', 'Sterling', 'Aurora', 'Bright', 'Clear', 'Delta', 'Echo'];
+const NOUNS = ['Logistics', 'Outfitters', 'Supply', 'Analytics', 'Foods', 'Textiles', 'Builders', 'Media', 'Labs', 'Partners', 'Works',
+  'Trading', 'Studios', 'Health', 'Energy', 'Optics', 'Freight', 'Gear', 'Systems', 'Ventures', 'Design', 'Capital', 'Farms', 'Tools'];
+const SUFFIXES = ['Inc', 'LLC', 'Ltd', 'GmbH', 'AB', 'SA', 'Co.', 'BV', 'Pty Ltd', 'KK'];
+
+/** COMPANIES first, then deterministic combinations, all distinct. */
+function companyNames(count: number): string[] {
+  const out = [...COMPANIES];
+  for (let i = 0; out.length < count; i++) {
+    const base = `${PREFIXES[i % PREFIXES.length]} ${NOUNS[Math.floor(i / PREFIXES.length) % NOUNS.length]} ${SUFFIXES[Math.floor(i / (PREFIXES.length * NOUNS.length)) % SUFFIXES.length]}`;
+    const round = Math.floor(i / (PREFIXES.length * NOUNS.length * SUFFIXES.length));
+    out.push(round === 0 ? base : `${base} ${round + 1}`);
+  }
+  return out.slice(0, count);
+}
+
+export function seed(db: Db, options: SeedOptions = {}): SeedResult {
+  const large = options.size === 'large';
+  const nowMs = options.nowMs ?? Date.now();
   const rand = prng(20240501);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const chance = (p: number) => rand() < p;
@@ -103,10 +125,10 @@ export function seed(db: Db): SeedResult {
 
   const run = db.transaction((): SeedResult => {
     const T0 = '2024-01-02T09:00:00Z';
-    db.prepare('INSERT INTO accounts (id, name, subdomain, people_limit, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)')
-      .run(1, 'Acme Outfitters', 'acmeoutfitters', T0, '2025-06-01T12:00:00Z');
-    db.prepare('INSERT INTO accounts (id, name, subdomain, people_limit, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)')
-      .run(2, 'Northwind Studio', 'northwindstudio', '2024-03-15T10:30:00Z', '2025-09-09T08:00:00Z');
+    db.prepare('INSERT INTO accounts (id, name, subdomain, people_limit, time_zone, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?)')
+      .run(1, 'Acme Outfitters', 'acmeoutfitters', 'America/Chicago', T0, '2025-06-01T12:00:00Z');
+    db.prepare('INSERT INTO accounts (id, name, subdomain, people_limit, time_zone, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?)')
+      .run(2, 'Northwind Studio', 'northwindstudio', 'Europe/London', '2024-03-15T10:30:00Z', '2025-09-09T08:00:00Z');
 
     const identities = [
       [1, 'Mara', 'Lindqvist', 'mara@acme-outfitters.example'],
@@ -187,8 +209,11 @@ export function seed(db: Db): SeedResult {
       }
     };
 
-    populate(1, acmeUsers, 240, COMPANIES);
+    populate(1, acmeUsers, large ? 20_000 : 240, large ? companyNames(3_000) : COMPANIES);
     populate(2, northwindUsers, 30, ['Northwind Traders', 'Fabrikam Studio', 'Contoso Prints', 'Tailspin Toys', 'Wide World Importers', 'Adventure Works', 'Litware & Sons', 'Proseware']);
+    // Everything beyond people and companies comes from its own PRNG, so the party seed above never shifts.
+    seedRecords(db, { accountId: 1, users: acmeUsers, size: large ? 'large' : 'small', nowMs, timeZone: 'America/Chicago' });
+    seedRecords(db, { accountId: 2, users: northwindUsers, size: 'tiny', nowMs, timeZone: 'Europe/London' });
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')").run();
     return { demoAccountId: 1, demoApiToken: seededApiToken('1:1') };
   });

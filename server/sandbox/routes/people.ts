@@ -1,18 +1,28 @@
 import { Unprocessable, VISIBILITIES, applyContactData, applySubjectDatas } from '../party-write.js';
 import { renderPeople, renderPerson } from '../render.js';
 import {
-  type Db, type PartyFields, bundleParties, companyExists, countPeople, deleteParty, findCompanyByName, getAccount, getParty,
+  type Db, type PartyFields, type PartyRow, bundleParties, companyExists, countPeople, deleteParty, findCompanyByName, getAccount, getParty,
   insertParty, isoSeconds, queryParties, updateParty,
 } from '../store.js';
 import { type XmlNode, child, intLeaf, leaf } from '../xml-read.js';
+import { deleteSubjectDependents, recordView } from '../records.js';
 import { listFilters } from './parties-list.js';
 import { notFound, ok, readXmlBody, unprocessable, xml } from './respond.js';
 import type { HighriseRequest, Route } from './types.js';
 
-const PERSON_TEXT_FIELDS: [string, keyof PartyFields][] = [
+export const PERSON_TEXT_FIELDS: [string, keyof PartyFields][] = [
   ['first-name', 'first_name'], ['last-name', 'last_name'], ['title', 'title'], ['background', 'background'],
   ['linkedin-url', 'linkedin_url'],
 ];
+
+/** Deletes a person or company with its notes, emails and tasks; deals keep existing without their party. */
+export function destroyParty(db: Db, row: PartyRow, nowIso: string): void {
+  db.transaction(() => {
+    deleteSubjectDependents(db, row.account_id, 'Party', row.id, nowIso);
+    db.prepare('UPDATE deals SET party_id = NULL WHERE party_id = ?').run(row.id);
+    deleteParty(db, row, nowIso);
+  })();
+}
 
 function loadPerson(r: HighriseRequest, id: number) {
   const row = getParty(r.db, r.account.id, r.user.id, 'Person', id);
@@ -37,9 +47,9 @@ function resolveCompany(db: Db, accountId: number, root: XmlNode, nowIso: string
   return { company_id: id };
 }
 
-function readFields(r: HighriseRequest, root: XmlNode): PartyFields {
+export function readFields(r: HighriseRequest, root: XmlNode, textFields = PERSON_TEXT_FIELDS): PartyFields {
   const fields: PartyFields = {};
-  for (const [el, col] of PERSON_TEXT_FIELDS) {
+  for (const [el, col] of textFields) {
     const v = leaf(root, el);
     if (v !== undefined) (fields as Record<string, string | null>)[col] = v;
   }
@@ -66,7 +76,9 @@ async function list(r: HighriseRequest): Promise<Response> {
 
 async function show(r: HighriseRequest): Promise<Response> {
   const b = loadPerson(r, Number(r.params[0]));
-  return b ? xml(r.c, renderPerson(r, b)) : notFound(r.c);
+  if (!b) return notFound(r.c);
+  recordView(r.db, r.user.id, b.party.id);
+  return xml(r.c, renderPerson(r, b));
 }
 
 async function create(r: HighriseRequest): Promise<Response> {
@@ -79,8 +91,8 @@ async function create(r: HighriseRequest): Promise<Response> {
   const nowIso = isoSeconds(r.nowMs);
   try {
     const id = r.db.transaction(() => {
-      const limit = getAccount(r.db, r.account.id)?.people_limit;
-      if (limit != null && countPeople(r.db, r.account.id) >= limit) return 'full' as const;
+      const limits = [getAccount(r.db, r.account.id)?.people_limit, r.plan.people].filter((v): v is number => v != null);
+      if (limits.length > 0 && countPeople(r.db, r.account.id) >= Math.min(...limits)) return 'full' as const;
       const fields = readFields(r, root);
       if (!fields.first_name || fields.first_name.trim() === '') throw new Unprocessable(["First name can't be blank"]);
       const company = resolveCompany(r.db, r.account.id, root, nowIso);
@@ -132,7 +144,7 @@ async function update(r: HighriseRequest): Promise<Response> {
 async function destroy(r: HighriseRequest): Promise<Response> {
   const row = getParty(r.db, r.account.id, r.user.id, 'Person', Number(r.params[0]));
   if (!row) return notFound(r.c);
-  deleteParty(r.db, row, isoSeconds(r.nowMs));
+  destroyParty(r.db, row, isoSeconds(r.nowMs));
   return ok(r.c);
 }
 

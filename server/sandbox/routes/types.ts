@@ -12,7 +12,14 @@ export interface HighriseRequest extends RenderContext {
   params: string[];
   query: URLSearchParams;
   nowMs: number;
+  /** plan limits from SandboxOptions.limits (the account's people_limit applies too) */
+  plan: PlanLimits;
 }
+
+/** Plan limits answered with 507: people, pending deals, cases. Undefined means unlimited. */
+export interface PlanLimits { people?: number; deals?: number; cases?: number }
+
+export type Bucket = 'general' | 'searchByEmail' | 'recordings';
 
 export type RouteHandler = (r: HighriseRequest) => Response | Promise<Response>;
 
@@ -22,5 +29,5 @@ export interface Route {
   pattern: RegExp;
   handler: RouteHandler;
   /** which rate-limit bucket the route draws from */
-  bucket?: 'general' | 'searchByEmail' | 'recordings';
+  bucket?: Bucket | ((query: URLSearchParams) => Bucket);
 }
