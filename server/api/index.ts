@@ -2,8 +2,12 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { companiesRoutes } from './companies.js';
+import { exportRoutes } from './contacts-export.js';
+import { customFieldsRoutes, groupsRoutes } from './custom-fields.js';
 import { meRoutes } from './me.js';
 import { peopleRoutes } from './people.js';
+import { searchRoutes } from './search.js';
+import { tagsRoutes } from './tags.js';
 import { usersRoutes } from './users.js';
 
 /**
@@ -13,6 +17,11 @@ import { usersRoutes } from './users.js';
 export const apiRoutes = new Hono<AppEnv>()
   .route('/people', peopleRoutes)
   .route('/companies', companiesRoutes)
+  .route('/search', searchRoutes)
+  .route('/tags', tagsRoutes)
+  .route('/custom-fields', customFieldsRoutes)
+  .route('/groups', groupsRoutes)
+  .route('/export', exportRoutes)
   .route('/me', meRoutes)
   .route('/users', usersRoutes)
   .all('*', () => {

@@ -9,6 +9,14 @@ export type { Company } from '../highrise/models/company.js';
 export type { User } from '../highrise/models/user.js';
 export type { Tag } from '../highrise/models/tag.js';
 export type { PersonCreateInput, PersonUpdateInput } from './schemas/person.js';
+export type { CompanyCreateInput, CompanyUpdateInput } from './schemas/company.js';
+export type { TagAddInput, BulkTagInput, BulkContactRef } from './schemas/tag.js';
+export type { Party } from '../highrise/models/party.js';
+export type { SubjectField } from '../highrise/models/subject-field.js';
+export type { Group } from '../highrise/models/group.js';
+export type { BulkTagResult } from './tags.js';
+export type { RecentlyViewed } from './search.js';
+export type { GroupsList } from './custom-fields.js';
 
 export interface One<T> {
   data: T;
