@@ -1,0 +1,45 @@
+/**
+ * Wires `measureBffRoundTrip` to a real sandbox and BFF: the sandbox listens on an ephemeral port
+ * (the test harness's server), account 1 is topped up to 520 people through the sandbox's own XML API,
+ * Jonas (identity 2) signs in through the real OAuth flow, then `GET /api/people?page=1` through
+ * `createApp(...).request()` is timed against a direct Basic-auth `GET /people.xml` on the sandbox.
+ */
+import { buildXml } from '../highrise/codec/build.js';
+import { parseMany } from '../highrise/codec/parse.js';
+import { personResource } from '../highrise/models/person.js';
+import type { BffFigure } from './index.js';
+
+const TARGET_PEOPLE = 520;
+
+export async function runBffBench(measure: (base: string, opts: { apiToken: string; bffGet: (path: string) => Promise<Response> }) => Promise<BffFigure>): Promise<BffFigure> {
+  const { makeApp, signIn, startSandboxServer, testConfig } = await import('../test/harness.js');
+  const { seededApiToken } = await import('../sandbox/seed.js');
+  const server = await startSandboxServer();
+  try {
+    const base = `${server.origin}/sandbox/highrise/1`;
+    const apiToken = seededApiToken('1:2');
+    const headers = { Authorization: `Basic ${Buffer.from(`${apiToken}:X`).toString('base64')}`, 'User-Agent': 'Skyline bench (bench@skyline.example)' };
+    let count = 0;
+    for (let offset = 0; ; offset += 500) {
+      const res = await fetch(`${base}/people.xml?n=${offset}`, { headers });
+      if (!res.ok) throw new Error(`sandbox GET /people.xml answered ${res.status}`);
+      const page = parseMany(personResource, await res.text()).length;
+      count += page;
+      if (page < 500) break;
+    }
+    for (let i = count; i < TARGET_PEOPLE; i++) {
+      const body = buildXml(
+        personResource,
+        { firstName: `Bench ${i}`, lastName: 'Ødegaard–Núñez', title: 'Procurement & Ops', background: 'Seeded by the benchmark.\r\nSecond line <b>.', contactData: { emailAddresses: [{ address: `bench${i}@example.com`, location: 'Work' }] } },
+        { mode: 'create' },
+      );
+      const res = await fetch(`${base}/people.xml`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/xml; charset=utf-8' }, body });
+      if (res.status !== 201) throw new Error(`sandbox POST /people.xml answered ${res.status}: ${await res.text()}`);
+    }
+    const app = makeApp(testConfig(server.origin));
+    const { jar } = await signIn(app, { identityId: 2 });
+    return await measure(base, { apiToken, bffGet: async (path) => app.request(path, { headers: { cookie: jar.header } }) });
+  } finally {
+    await server.close();
+  }
+}
