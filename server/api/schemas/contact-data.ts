@@ -7,16 +7,23 @@ import { z } from 'zod';
 
 const optionalText = (max: number) => z.string().max(max, `Keep it under ${max} characters.`).nullable().optional();
 
+/**
+ * A removal needs only the row's id (it goes out as the negated id); whatever else the form sends
+ * along is ignored, so a row whose text is now invalid can still be removed.
+ */
+const removal = z.object({ id: z.number().int().positive(), remove: z.literal(true) }).loose();
+
 /** A row of contact data: new (no id), changed (id), or removed (id + remove). Every row gets a location (REAL-WORLD #13). */
 function row<S extends z.ZodRawShape>(shape: S, locations: readonly [string, ...string[]]) {
-  return z
+  const kept = z
     .object({
       id: z.number().int().positive().optional(),
-      remove: z.boolean().optional(),
+      remove: z.literal(false).optional(),
       location: z.enum(locations, { error: `Choose one of: ${locations.join(', ')}.` }).default(locations[0]),
       ...shape,
     })
     .strict();
+  return z.union([removal, kept]);
 }
 
 export const emailAddressInput = row(
