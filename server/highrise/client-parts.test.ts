@@ -26,31 +26,58 @@ describe('pacing', () => {
     expect(bucketFor(new URL('https://x.example/people/search.xml?criteria[email]=a@b'))).toBe('searchByEmail');
     expect(bucketFor(new URL('https://x.example/people/search.xml?email=a@b'))).toBe('searchByEmail');
     expect(bucketFor(new URL('https://x.example/people/search.xml?term=Jo'))).toBeNull();
+    expect(bucketFor(new URL('https://x.example/parties/search.xml?term=jo@example.com'))).toBe('searchByEmail');
     expect(bucketFor(new URL('https://x.example/recordings.xml?n=25'))).toBe('recordings');
     expect(bucketFor(new URL('https://x.example/people.xml'))).toBeNull();
   });
 
+  const take = async (account: string, url: URL) => {
+    const slot = await acquireSlot(account, url, limits);
+    slot.release();
+    return slot.waitedMs;
+  };
+
   it('lets a window of requests through, then makes the next wait', async () => {
     const url = new URL('https://a.example/people.xml');
     const started = Date.now();
-    const waits = await Promise.all([1, 2, 3, 4].map(() => acquireSlot('https://a.example', url, limits)));
+    const waits = await Promise.all([1, 2, 3, 4].map(() => take('https://a.example', url)));
     expect(waits.slice(0, 3).every((w) => w < 50)).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('keeps accounts apart', async () => {
     const started = Date.now();
-    await Promise.all([1, 2, 3].map(() => acquireSlot('https://a.example', new URL('https://a.example/people.xml'), limits)));
-    await Promise.all([1, 2, 3].map(() => acquireSlot('https://b.example', new URL('https://b.example/people.xml'), limits)));
+    await Promise.all([1, 2, 3].map(() => take('https://a.example', new URL('https://a.example/people.xml'))));
+    await Promise.all([1, 2, 3].map(() => take('https://b.example', new URL('https://b.example/people.xml'))));
     expect(Date.now() - started).toBeLessThan(100);
   });
 
   it('paces search by email on its own, tighter window', async () => {
     const url = new URL('https://a.example/people/search.xml?criteria[email]=x');
     const started = Date.now();
-    await acquireSlot('https://a.example', url, limits);
-    await acquireSlot('https://a.example', url, limits);
+    await take('https://a.example', url);
+    await take('https://a.example', url);
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+  });
+
+  it('counts a request as occupying its slot until it ends, and its window from its end', async () => {
+    const url = new URL('https://c.example/people.xml');
+    const held = await Promise.all([1, 2, 3].map(() => acquireSlot('https://c.example', url, limits)));
+    let fourthStarted = 0;
+    const fourth = acquireSlot('https://c.example', url, limits).then((s) => {
+      fourthStarted = Date.now();
+      return s;
+    });
+    // Three requests in flight for longer than the window: the fourth must still wait.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fourthStarted).toBe(0);
+    const endedAt = Date.now();
+    held[0].release();
+    (await fourth).release();
+    // …until the first one's window (counted from when it ended) has passed.
+    expect(fourthStarted - endedAt).toBeGreaterThanOrEqual(290);
+    held[1].release();
+    held[2].release();
   });
 });
 

@@ -4,6 +4,7 @@ import { userAgent } from '../auth/launchpad.js';
 import { malformed, parseMany, parseOne } from './codec/parse.js';
 import type { Infer, RecordSchema, Resource } from './codec/schema.js';
 import { acquireSlot } from './pacer.js';
+import { iterateOffsets } from './paginate.js';
 import { formatRequestLog, loggablePath, type RequestLog } from './request-log.js';
 import { parseRetryAfter } from './retry-after.js';
 import { errorForStatus, isXml, type UpstreamResponse } from './upstream-errors.js';
@@ -15,14 +16,30 @@ import { errorForStatus, isXml, type UpstreamResponse } from './upstream-errors.
  * POST can silently become a GET that "succeeds" without writing.
  */
 
-/** The session's tokens as the client sees them: read the current one, or ask for a new one once. */
+/**
+ * The credentials as the client sees them: read the current one, or ask for a new one once.
+ * `kind` picks the header: an OAuth access token goes as `Authorization: Bearer …` (the default);
+ * a Highrise API token (scripts, tests, the bench) goes as HTTP Basic with the token as user name
+ * and `X` as password, as the Highrise docs say.
+ */
 export interface TokenSource {
+  kind?: 'oauth' | 'apiToken';
   accessToken(): string;
   canRefresh(): boolean;
   /** True when the access token is known to have ended (refresh before spending a request). */
   expired(): boolean;
   /** Resolves true when a fresh access token is in place. */
   refresh(): Promise<boolean>;
+}
+
+/** A fixed Highrise API token (Basic auth): never expires, cannot be refreshed. */
+export function apiTokenSource(token: string): TokenSource {
+  return { kind: 'apiToken', accessToken: () => token, canRefresh: () => false, expired: () => false, refresh: async () => false };
+}
+
+export function authorizationHeader(tokens: TokenSource): string {
+  const token = tokens.accessToken();
+  return tokens.kind === 'apiToken' ? `Basic ${Buffer.from(`${token}:X`, 'utf8').toString('base64')}` : `Bearer ${token}`;
 }
 
 export interface HighriseClientOptions {
@@ -40,6 +57,8 @@ export interface RequestOptions {
   body?: string;
   /** Used to map 422 messages to fields. */
   schema?: RecordSchema;
+  /** Overrides config.highrise.timeoutMs for this request (e.g. a long export page). */
+  timeoutMs?: number;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -55,6 +74,10 @@ export function resetSchemeOverrides(): void {
 }
 
 const DEFAULT_RETRY_AFTER_MS = 2000;
+/** A `Retry-After: 0` must not turn into a tight loop. */
+const MIN_RETRY_WAIT_MS = 250;
+/** However short the waits, a request gives up on 503s after this many retries. */
+const MAX_BUSY_RETRIES = 8;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class HighriseClient {
@@ -90,15 +113,20 @@ export class HighriseClient {
 
     if (this.o.tokens.expired() && this.o.tokens.canRefresh()) {
       refreshed = true;
-      if (!(await this.o.tokens.refresh())) throw sessionExpired();
+      if (!(await this.o.tokens.refresh())) {
+        log(401);
+        throw sessionExpired();
+      }
     }
 
+    let busyRetries = 0;
     for (;;) {
       url = this.url(path, opts.query);
-      pacedMs += await acquireSlot(this.accountKey, url, this.o.config.highrise.pacing);
+      const slot = await acquireSlot(this.accountKey, url, this.o.config.highrise.pacing);
+      pacedMs += slot.waitedMs;
       let res: UpstreamResponse;
       try {
-        res = await this.send(method, url, opts.body);
+        res = await this.send(method, url, opts.body, opts.timeoutMs ?? this.o.config.highrise.timeoutMs);
       } catch (cause) {
         // A GET changes nothing, so one blind retry is safe. A write may have reached Highrise: never repeat it blindly.
         if (method === 'GET' && !networkRetried) {
@@ -109,6 +137,8 @@ export class HighriseClient {
         const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
         log(timedOut ? 'timeout' : 'network-error');
         throw networkFailure(method, timedOut, cause);
+      } finally {
+        slot.release();
       }
 
       const { status } = res;
@@ -121,7 +151,7 @@ export class HighriseClient {
             code: 'wrong_account',
           });
         }
-        if (!schemeSwitched && target && target.host === url.host && target.pathname === url.pathname && target.protocol !== url.protocol) {
+        if (!schemeSwitched && target && isSchemeFlip(url, target)) {
           schemeSwitched = true;
           retries++;
           const base = new URL(this.accountKey);
@@ -134,6 +164,7 @@ export class HighriseClient {
       }
 
       if (status === 401) {
+        // Highrise refused the credentials before acting, so any method may be sent again with new ones.
         if (!refreshed && this.o.tokens.canRefresh()) {
           refreshed = true;
           if (await this.o.tokens.refresh()) {
@@ -142,13 +173,17 @@ export class HighriseClient {
           }
         }
         log(status);
+        if (this.o.tokens.kind === 'apiToken') {
+          throw new HttpError(401, 'Highrise did not accept the API token. Check it under My Info → API token in Highrise.', { code: 'bad_api_token' });
+        }
         throw sessionExpired();
       }
 
       if (status === 503) {
-        const waitMs = parseRetryAfter(res.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS;
+        const waitMs = Math.max(MIN_RETRY_WAIT_MS, parseRetryAfter(res.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS);
         // Highrise did not process a 503'd request, so any method may be sent again.
-        if (Date.now() - started + waitMs <= this.o.config.highrise.retryBudgetMs) {
+        if (busyRetries < MAX_BUSY_RETRIES && Date.now() - started + waitMs <= this.o.config.highrise.retryBudgetMs) {
+          busyRetries++;
           retries++;
           await sleep(waitMs);
           continue;
@@ -167,9 +202,9 @@ export class HighriseClient {
     }
   }
 
-  private async send(method: Method, url: URL, body: string | undefined): Promise<UpstreamResponse> {
+  private async send(method: Method, url: URL, body: string | undefined, timeoutMs: number): Promise<UpstreamResponse> {
     const headers: Record<string, string> = {
-      Authorization: `Bearer ${this.o.tokens.accessToken()}`,
+      Authorization: authorizationHeader(this.o.tokens),
       'User-Agent': userAgent(this.o.config),
       Accept: 'application/xml',
     };
@@ -184,7 +219,8 @@ export class HighriseClient {
       headers,
       body: payload,
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.o.config.highrise.timeoutMs),
+      // Covers the body too: a server that sends headers and then trickles is cut off at the same deadline.
+      signal: AbortSignal.timeout(timeoutMs),
     });
     // Read the body inside the same try: a connection cut mid-body is a network failure, not a short document.
     const text = await res.text();
@@ -221,6 +257,34 @@ export class HighriseClient {
   async delete(path: string): Promise<void> {
     await this.request('DELETE', path);
   }
+
+  /**
+   * Every record of an offset-paged list: `n=0, size, 2·size…` until a short page, deduped by id,
+   * stopping on a page that brings nothing new (REAL-WORLD #20). Use PAGE_SIZE.list (500) for
+   * people/companies/deals/…, PAGE_SIZE.search (25) for search, notes, emails and recordings.
+   */
+  async getAll<S extends RecordSchema>(
+    resource: Resource<S>,
+    path: string,
+    opts: { pageSize: number; query?: RequestOptions['query']; onProgress?: (loaded: number) => void },
+  ): Promise<Infer<S>[]> {
+    const rows = await iterateOffsets(
+      async (n) => (await this.getMany(resource, path, { ...opts.query, n })) as (Infer<S> & { id: number | null })[],
+      opts.pageSize,
+      opts.onProgress,
+    );
+    return rows;
+  }
+}
+
+/**
+ * Same host and path, other scheme (REAL-WORLD #23: an account moved to https). An https → http
+ * "switch" would send the token in clear text, so it is only accepted for loopback hosts (the sandbox).
+ */
+function isSchemeFlip(from: URL, to: URL): boolean {
+  if (to.host !== from.host || to.pathname !== from.pathname || to.protocol === from.protocol) return false;
+  if (to.protocol === 'https:') return true;
+  return to.protocol === 'http:' && /^(127\.0\.0\.1|localhost|\[::1\])$/.test(to.hostname);
 }
 
 function xmlBody(res: UpstreamResponse): string {

@@ -23,3 +23,9 @@ export async function iterateOffsets<T extends { id: number | null }>(
     if (page.length < pageSize || fresh === 0) return out;
   }
 }
+
+/**
+ * Highrise's page sizes: plain lists (people, companies, deals, cases, tags…) come 500 at a time;
+ * search results, a subject's notes and emails, and /recordings.xml come 25 at a time.
+ */
+export const PAGE_SIZE = { list: 500, search: 25, notes: 25, emails: 25, recordings: 25 } as const;
