@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { HttpError } from '../http-error.js';
+import { casesRoutes } from './cases.js';
 import { companiesRoutes } from './companies.js';
 import { exportRoutes } from './contacts-export.js';
 import { customFieldsRoutes, groupsRoutes } from './custom-fields.js';
+import { dealCategoriesRoutes } from './deal-categories.js';
+import { dealsRoutes } from './deals.js';
 import { meRoutes } from './me.js';
 import { peopleRoutes } from './people.js';
 import { searchRoutes } from './search.js';
@@ -22,6 +25,9 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/custom-fields', customFieldsRoutes)
   .route('/groups', groupsRoutes)
   .route('/export', exportRoutes)
+  .route('/deals', dealsRoutes)
+  .route('/deal-categories', dealCategoriesRoutes)
+  .route('/cases', casesRoutes)
   .route('/me', meRoutes)
   .route('/users', usersRoutes)
   .all('*', () => {

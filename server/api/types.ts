@@ -9,6 +9,22 @@ export type { Company } from '../highrise/models/company.js';
 export type { User } from '../highrise/models/user.js';
 export type { Tag } from '../highrise/models/tag.js';
 export type { PersonCreateInput, PersonUpdateInput } from './schemas/person.js';
+export type { Deal, DealStatus, PriceType } from '../highrise/models/deal.js';
+export type { DealCategory } from '../highrise/models/category.js';
+export type { Kase } from '../highrise/models/kase.js';
+export type { Note } from '../highrise/models/note.js';
+export type { DealCreateInput, DealUpdateInput, DealStatusInput } from './schemas/deal.js';
+export type { CategoryCreateInput, CategoryUpdateInput } from './schemas/category.js';
+export type { CaseCreateInput, CaseUpdateInput } from './schemas/case.js';
+
+/** A person or company as one line (the deal form's party search). */
+export interface PartySummary {
+  id: number;
+  type: 'Person' | 'Company';
+  name: string;
+  /** Title and company for a person; null for a company. */
+  detail: string | null;
+}
 export type { CompanyCreateInput, CompanyUpdateInput } from './schemas/company.js';
 export type { TagAddInput, BulkTagInput, BulkContactRef } from './schemas/tag.js';
 export type { Party } from '../highrise/models/party.js';

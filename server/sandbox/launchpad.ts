@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { sandboxBase } from './highrise.js';
 import { consentPage, errorPage } from './launchpad-page.js';
-import { findToken, issueAccessToken, issueCode, issueRefreshToken, liveAccessToken, redeemCode } from './oauth.js';
+import { findToken, issueAccessToken, issueCode, issueRefreshToken, liveAccessToken, redeemCode, revokeToken } from './oauth.js';
 import { type Db, accountsOfIdentity, getIdentity, listIdentities } from './store.js';
 import { escapeXml } from './xml.js';
 
@@ -138,6 +138,25 @@ export function launchpadApp(deps: LaunchpadDeps): Hono {
 
   const unauthorized = (c: Context) => c.json({ error: 'invalid_token', error_description: 'OAuth token is missing, unknown, revoked or expired' }, 401, {
     'WWW-Authenticate': 'Bearer realm="37signals", error="invalid_token"',
+  });
+
+  // Sandbox extension (Launchpad has no documented revocation endpoint): DELETE /authorization with the
+  // Bearer token revokes it, and the refresh_token given as a parameter if it belongs to the same grant holder.
+  app.delete('/authorization', async (c) => {
+    const token = bearer(c);
+    const grant = token ? liveAccessToken(deps.db, token, deps.now()) : undefined;
+    if (!token || !grant) return unauthorized(c);
+    const p = await tokenParams(c);
+    const refresh = p.get('refresh_token');
+    if (refresh) {
+      const row = findToken(deps.db, refresh, 'refresh');
+      if (!row || row.identity_id !== grant.identity_id || row.client_id !== grant.client_id) {
+        return oauthError(c, 400, 'invalid_grant', 'That refresh_token does not belong to this access token holder');
+      }
+      revokeToken(deps.db, refresh);
+    }
+    revokeToken(deps.db, token);
+    return c.body(null, 204);
   });
 
   app.get('/authorization.json', (c) => {

@@ -154,6 +154,7 @@ export function seedRecords(db: Db, o: SeedRecordsOptions): void {
   };
   const totalRecs = n.notes + n.emails;
   const parents: { id: number; created: number }[] = [];
+  let firstCreated = T_START;
   for (let i = 0; i < totalRecs; i++) {
     const isEmail = i % Math.max(2, Math.round(totalRecs / n.emails)) === 1;
     const type = isEmail ? 'Email' : 'Note';
@@ -165,10 +166,11 @@ export function seedRecords(db: Db, o: SeedRecordsOptions): void {
     insRec.run(id, o.accountId, type, isEmail ? pick(EMAIL_TITLES) : null, pick(NOTE_BODIES), i === 0 ? mara : pick(o.users), st, sid, null,
       vis[0], vis[1], vis[2], iso(created), iso(edited));
     if (vis[0] === 'Everyone') parents.push({ id, created });
+    if (id === firstNote) firstCreated = created;
   }
   // The first note gets two comments and an attachment, so there is always one to look at.
   for (let c = 0; c < n.comments; c++) {
-    const parent = c < 2 ? { id: firstNote, created: T_START } : pick(parents);
+    const parent = c < 2 ? { id: firstNote, created: firstCreated } : pick(parents);
     const created = parent.created + (1 + Math.floor(rand() * 72)) * 3600_000;
     insRec.run(++nextRec.Comment, o.accountId, 'Comment', null, c === 0 ? 'Agreed – I’ll send the samples on Monday.' : pick(['Done.', 'Thanks!', 'Any update on this?',
       'Spoke to them again, still interested.', 'Let’s discuss at the Monday meeting.']), pick(o.users), null, null, parent.id,
