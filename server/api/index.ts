@@ -12,6 +12,13 @@ import { peopleRoutes } from './people.js';
 import { searchRoutes } from './search.js';
 import { tagsRoutes } from './tags.js';
 import { usersRoutes } from './users.js';
+import { commentsRoutes } from './comments.js';
+import { emailsRoutes, subjectEmailsRoutes } from './emails.js';
+import { filesRoutes } from './files.js';
+import { notesRoutes, subjectNotesRoutes } from './notes.js';
+import { recordingsRoutes } from './recordings.js';
+import { taskCategoriesRoutes } from './task-categories.js';
+import { subjectTasksRoutes, tasksRoutes } from './tasks.js';
 
 /**
  * The JSON API for the SPA. Each resource router requires a chosen account itself, so an unknown
@@ -30,6 +37,17 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/cases', casesRoutes)
   .route('/me', meRoutes)
   .route('/users', usersRoutes)
+  .route('/notes', notesRoutes)
+  .route('/emails', emailsRoutes)
+  .route('/comments', commentsRoutes)
+  .route('/files', filesRoutes)
+  .route('/tasks', tasksRoutes)
+  .route('/task-categories', taskCategoriesRoutes)
+  .route('/recordings', recordingsRoutes)
+  // /api/{people|companies|deals|kases}/:id/{notes|emails|tasks}: each route checks the account itself.
+  .route('/', subjectNotesRoutes)
+  .route('/', subjectEmailsRoutes)
+  .route('/', subjectTasksRoutes)
   .all('*', () => {
     throw new HttpError(404, 'There is no such API route.', { code: 'no_route' });
   });

@@ -9,6 +9,18 @@ export type { Company } from '../highrise/models/company.js';
 export type { User } from '../highrise/models/user.js';
 export type { Tag } from '../highrise/models/tag.js';
 export type { PersonCreateInput, PersonUpdateInput } from './schemas/person.js';
+// Activity and tasks (issue #7)
+export type { Note } from '../highrise/models/note.js';
+export type { Email } from '../highrise/models/email.js';
+export type { Comment } from '../highrise/models/comment.js';
+export type { Attachment } from '../highrise/models/attachment.js';
+export type { Task } from '../highrise/models/task.js';
+export type { TaskCategory } from '../highrise/models/category.js';
+export type { Recording } from '../highrise/models/recording.js';
+export type { NoteCreateInput, NoteUpdateInput, SubjectSegment } from './schemas/note.js';
+export type { EmailCreateInput, EmailUpdateInput } from './schemas/email.js';
+export type { CommentCreateInput, CommentUpdateInput } from './schemas/comment.js';
+export type { TaskCreateInput, TaskUpdateInput, TaskCategoryInput } from './schemas/task.js';
 export type { Deal, DealStatus, PriceType } from '../highrise/models/deal.js';
 export type { DealCategory } from '../highrise/models/category.js';
 export type { Kase } from '../highrise/models/kase.js';
