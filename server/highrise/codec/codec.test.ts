@@ -80,8 +80,8 @@ describe('parse: typed values', () => {
     for (const s of ['  lead and trail  ', '\u00a0nbsp\u00a0', '東京 مرحبا 😀', 'tab\there']) expect(one(`<t>${s}</t>`).t).toBe(s);
   });
 
-  it('CRLF reads as LF (XML line-end normalisation); a CR sent as &#13; survives', () => {
-    expect(one('<t>a\r\nb\rc</t>').t).toBe('a\nb\nc');
+  it('line ends are kept as sent (CRLF, lone CR) and a CR sent as &#13; survives', () => {
+    expect(one('<t>a\r\nb\rc</t>').t).toBe('a\r\nb\rc');
     expect(one('<t>a&#13;\nb</t>').t).toBe('a\r\nb');
   });
 

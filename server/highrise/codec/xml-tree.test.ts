@@ -24,6 +24,8 @@ const fxp = new XMLParser({
 });
 
 /**
+ * Line ends are compared normalised: fast-xml-parser turns CRLF into LF, the reader keeps them as sent
+ * (a stored value is never rewritten).
  * Text beside child elements (mixed content, e.g. `<tags>\n ...\n <tag>`) is compared trimmed: the
  * codec never reads it, and the reader keeps only its non-blank runs.
  */
@@ -39,7 +41,7 @@ function normalise(v: unknown): unknown {
     }
     return out;
   }
-  return v;
+  return typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v;
 }
 
 const documents: [string, string][] = [

@@ -59,9 +59,12 @@ function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
-/** Decode references in raw character data; `at` is the offset of `raw` in the document (for messages). */
+/**
+ * Decode references in raw character data; `at` is the offset of `raw` in the document (for messages).
+ * Line ends are kept as sent (no CRLF → LF): Highrise texts carry CRLF and a value the person did not
+ * edit is never rewritten (REAL-WORLD #9, #10). fast-xml-parser, the reference in tests, does the same.
+ */
 function decode(raw: string, xml: string, at: number): string {
-  if (raw.indexOf('\r') !== -1) raw = raw.replace(/\r\n?/g, '\n');
   if (raw.indexOf('&') === -1) return raw;
   REF.lastIndex = 0;
   return raw.replace(REF, (whole: string, hex: string | undefined, dec: string | undefined, name: string | undefined, offset: number) => {
@@ -194,7 +197,7 @@ export function parseXmlTree(xml: string): XmlElement {
           top.text += decode(xml.slice(top.wsStart, top.wsEnd), xml, top.wsStart);
           top.wsStart = -1;
         }
-        top.text += xml.slice(lt + 9, end).replace(/\r\n?/g, '\n');
+        top.text += xml.slice(lt + 9, end);
         pos = end + 3;
         continue;
       }

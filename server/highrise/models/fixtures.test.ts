@@ -13,7 +13,7 @@ describe('fixtures/', () => {
     expect(fixtureNames()).toEqual(['companies-list.xml', 'deal-with-parties.xml', 'errors-422.xml', 'kase.xml', 'parties-mixed.xml', 'person-full.xml']);
   });
 
-  it('person-full.xml: references decoded, CRLF normalised, NBSP and stray spaces kept, nil spellings, underscored custom fields', () => {
+  it('person-full.xml: references decoded, CRLF kept, NBSP and stray spaces kept, nil spellings, underscored custom fields', () => {
     const p = parseOne(personResource, fixture('person-full.xml'));
     expect(p).toEqual({
       id: 116230001,
@@ -21,8 +21,8 @@ describe('fixtures/', () => {
       // The NBSP (&#160;) is kept: display trims, the stored value is never rewritten (REAL-WORLD #10).
       lastName: 'Okafor\u00a0',
       title: null,
-      // CRLF inside the text reads as LF (XML 1.0 §2.11 line-end normalisation).
-      background: 'Met at the Lisbon trade fair.\nPrefers calls after 3pm \u2013 ask for Ren\u00e9e\u2019s assistant.',
+      // The CRLF inside the text is kept as Highrise sent it.
+      background: 'Met at the Lisbon trade fair.\r\nPrefers calls after 3pm \u2013 ask for Ren\u00e9e\u2019s assistant.',
       linkedinUrl: null,
       avatarUrl: 'http://dge9rmgqjs8m1.cloudfront.net/highrise/missing/avatar.gif?r=3',
       companyId: 116620001,
