@@ -12,6 +12,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { formatAddress, formatDateTime, fullName, initials, safeHttpUrl, twitterUrl } from './format';
 import { NotFoundPage } from '../../components/NotFoundPage';
+import { Timeline } from '../activity/Timeline';
 
 export function useIdParam(): number {
   const { id } = useParams();
@@ -317,6 +318,8 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
           )}
         </Section>
       </div>
+
+      <Timeline subjectType="people" subjectId={id} />
 
       <ConfirmDialog
         open={confirming}
