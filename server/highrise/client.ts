@@ -242,16 +242,55 @@ export class HighriseClient {
     return parseMany(resource, xmlBody(await this.request('GET', path, { query })));
   }
 
-  /** POST a codec-built body; Highrise answers 201 with the new record. */
+  /**
+   * POST a codec-built body; Highrise answers 201 with the new record. The record exists once the
+   * 201 arrived: if its body is unreadable (cut short, broken), read it again from the Location
+   * header rather than tell the person it failed — and never POST again.
+   */
   async create<S extends RecordSchema>(resource: Resource<S>, path: string, body: string): Promise<Infer<S>> {
-    return parseOne(resource, xmlBody(await this.request('POST', path, { body, schema: resource.schema })));
+    const res = await this.request('POST', path, { body, schema: resource.schema });
+    try {
+      return parseOne(resource, xmlBody(res));
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.code !== 'upstream_malformed') throw err;
+      const location = this.sameAccountPath(res.headers.get('location'));
+      if (location) {
+        try {
+          return await this.getOne(resource, location);
+        } catch {
+          // fall through to the sentence below
+        }
+      }
+      throw new HttpError(502, 'Highrise saved this, but its answer could not be read. Reload the list to see the new record; do not create it again.', {
+        code: 'saved_unreadable',
+        cause: err,
+      });
+    }
   }
 
-  /** PUT with ?reload=true; when Highrise answers with an empty body anyway, read the record again (REAL-WORLD #19). */
+  /**
+   * PUT with ?reload=true; when Highrise answers with an empty body anyway (REAL-WORLD #19) or with
+   * one that cannot be read, read the record again: the update itself succeeded.
+   */
   async update<S extends RecordSchema>(resource: Resource<S>, path: string, body: string): Promise<Infer<S>> {
     const res = await this.request('PUT', path, { body, schema: resource.schema, query: { reload: 'true' } });
-    if (res.body.trim() && isXml(res)) return parseOne(resource, res.body);
+    if (res.body.trim() && isXml(res)) {
+      try {
+        return parseOne(resource, res.body);
+      } catch (err) {
+        if (!(err instanceof HttpError) || err.code !== 'upstream_malformed') throw err;
+      }
+    }
     return this.getOne(resource, path);
+  }
+
+  /** An account-relative path for a Location header that points into this account, else null. */
+  private sameAccountPath(location: string | null): string | null {
+    if (!location) return null;
+    const base = this.base();
+    const target = safeUrl(location, base);
+    if (!target || target.host !== base.host || !target.pathname.startsWith(base.pathname)) return null;
+    return `/${target.pathname.slice(base.pathname.length)}`;
   }
 
   async delete(path: string): Promise<void> {
