@@ -1,6 +1,6 @@
 // Storage for everything beyond people and companies: deals, cases, categories, notes/emails/comments,
 // tasks, groups and memberships, tags on deals and cases, recently viewed parties and the deletion log.
-import { type Db, RECORDING_ID_STARTS, isoSeconds, nextId, stmt, visibleSql } from './store.js';
+import { type Db, RECORDING_ID_STARTS, nextId, stmt, visibleSql } from './store.js';
 
 // ---- rows -------------------------------------------------------------------------------------
 
@@ -240,8 +240,4 @@ export function getMembership(db: Db, accountId: number, id: number): Membership
 export function recordView(db: Db, userId: number, partyId: number): void {
   stmt(db, `INSERT INTO party_views (user_id, party_id, seq) VALUES (@userId, @partyId, (SELECT coalesce(max(seq), 0) + 1 FROM party_views))
     ON CONFLICT(user_id, party_id) DO UPDATE SET seq = excluded.seq`).run({ userId, partyId });
-}
-
-export function nowIso(ms: number): string {
-  return isoSeconds(ms);
 }

@@ -7,7 +7,7 @@ import {
 import { type RenderContext, partyElement, tagElement, userElement } from './render.js';
 import type { ContactRow, PartyBundle, TagRow, UserRow } from './store.js';
 import { frameOf } from './time.js';
-import { type XmlElement, array, bool, datetime, escapeXml, group, int, str, xmlDocument } from './xml.js';
+import { type XmlElement, array, bool, datetime, group, int, str, xmlDocument } from './xml.js';
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 export const VCARD_CONTENT_TYPE = 'text/vcard; charset=utf-8';
@@ -195,4 +195,3 @@ export function vcard(b: PartyBundle, noteUrl: string): string {
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
-export { escapeXml };
