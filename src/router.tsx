@@ -8,6 +8,8 @@ import { SignInPage } from './features/auth/SignInPage';
 import { EditPersonPage, NewPersonPage } from './features/people/PersonFormPage';
 import { PeopleListPage } from './features/people/PeopleListPage';
 import { PersonPage } from './features/people/PersonPage';
+import { ActivityPage, PartyRedirect } from './features/activity/ActivityPage';
+import { TasksPage } from './features/tasks/TasksPage';
 
 export const routes: RouteObject[] = [
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -24,6 +26,9 @@ export const routes: RouteObject[] = [
           { path: 'people/new', element: <NewPersonPage /> },
           { path: 'people/:id', element: <PersonPage /> },
           { path: 'people/:id/edit', element: <EditPersonPage /> },
+          { path: 'tasks', element: <TasksPage /> },
+          { path: 'activity', element: <ActivityPage /> },
+          { path: 'activity/party/:id', element: <PartyRedirect /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

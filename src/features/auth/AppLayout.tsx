@@ -7,6 +7,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Logo } from '../../components/Logo';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
+import { ActivityNavItems } from '../activity/NavCounts';
 
 /** The signed-in shell: header with nav, account and user; redirects when signed out or no account is chosen. */
 export function AppLayout() {
@@ -92,6 +93,7 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
                 People
               </NavLink>
             </li>
+            <ActivityNavItems className={navClass} />
           </ul>
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">

@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import type { Task, TaskCreateInput } from '../../../server/api/types';
+import { errorMessage, isApiError } from '../../api/client';
+import { useCreateTask, useTaskCategories, useUpdateTask } from '../../api/tasks';
+import { useUsers } from '../../api/users';
+import { Button } from '../../components/Button';
+import { Select } from '../../components/Select';
+import { Textarea } from '../../components/Textarea';
+import { TextField } from '../../components/TextField';
+import { browserTimeZone, fromLocalInputs, startOfLocalDay, toLocalInputs } from './frames';
+
+export const RECURRING_OPTIONS = [
+  { value: '', label: 'Does not repeat' },
+  { value: '0', label: 'Every day' },
+  { value: '1', label: 'Every week' },
+  { value: '2', label: 'Every two weeks' },
+  { value: '3', label: 'Every month' },
+  { value: '4', label: 'Every three months' },
+  { value: '5', label: 'Every six months' },
+  { value: '7', label: 'Every year' },
+];
+const WHEN_OPTIONS = [
+  { value: 'today', label: 'Today' },
+  { value: 'tomorrow', label: 'Tomorrow' },
+  { value: 'this_week', label: 'This week' },
+  { value: 'next_week', label: 'Next week' },
+  { value: 'later', label: 'Later' },
+  { value: 'specific', label: 'At a specific date and time' },
+];
+const SUBJECT_OPTIONS = [
+  { value: '', label: 'Nothing' },
+  { value: 'Party', label: 'A contact (person or company)' },
+  { value: 'Deal', label: 'A deal' },
+  { value: 'Kase', label: 'A case' },
+];
+
+type Frame = TaskCreateInput['frame'];
+
+export interface TaskPrefill {
+  subjectType?: 'Party' | 'Deal' | 'Kase';
+  subjectId?: number;
+  subjectName?: string;
+}
+
+/**
+ * Create or edit a task. A specific time is entered and shown in the person's time zone and sent as
+ * UTC. On failure everything typed stays in the form.
+ */
+export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: TaskPrefill; onDone: (t: Task) => void }) {
+  const tz = browserTimeZone();
+  const users = useUsers();
+  const cats = useTaskCategories();
+  const create = useCreateTask();
+  const update = useUpdateTask();
+  const due = task?.dueAt ? toLocalInputs(tz, Date.parse(task.dueAt)) : toLocalInputs(tz, startOfLocalDay(tz, Date.now(), 1) + 9 * 3600_000);
+  const [body, setBody] = useState(task?.body ?? '');
+  const [frame, setFrame] = useState<Frame>(task ? (task.dueAt ? 'specific' : 'later') : 'today');
+  const [date, setDate] = useState(due.date);
+  const [time, setTime] = useState(due.time);
+  const [categoryId, setCategoryId] = useState(task?.categoryId ? String(task.categoryId) : '');
+  const [ownerId, setOwnerId] = useState(task?.ownerId ? String(task.ownerId) : '');
+  const [isPublic, setPublic] = useState(task?.public ?? false);
+  const initialSubjectType = task?.subjectType === 'Company' ? 'Party' : (task?.subjectType ?? prefill?.subjectType ?? '');
+  const [subjectType, setSubjectType] = useState<string>(initialSubjectType);
+  const [subjectId, setSubjectId] = useState(String(task?.subjectId ?? prefill?.subjectId ?? ''));
+  const [recurring, setRecurring] = useState(task?.recurringPeriod != null ? String(task.recurringPeriod) : '');
+  const [anchor, setAnchor] = useState(String(task?.anchorType ?? 0));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!body.trim()) local.body = 'Say what needs doing.';
+    let dueAt: string | null = null;
+    if (frame === 'specific') {
+      dueAt = fromLocalInputs(tz, date, time);
+      if (!dueAt) local.dueAt = 'Enter a date and a time.';
+    }
+    if (subjectType && !/^[1-9]\d*$/.test(subjectId)) local.subjectId = 'Enter the record’s number.';
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    const input: TaskCreateInput = {
+      body: body.trim(),
+      frame,
+      dueAt,
+      categoryId: categoryId ? Number(categoryId) : null,
+      ownerId: ownerId ? Number(ownerId) : null,
+      public: isPublic,
+      subjectType: subjectType ? (subjectType as 'Party' | 'Deal' | 'Kase') : null,
+      subjectId: subjectType ? Number(subjectId) : null,
+      recurringPeriod: recurring === '' ? null : Number(recurring),
+      anchorType: recurring === '' ? null : anchor === '1' ? 1 : 0,
+    };
+    if (!task && input.ownerId == null) delete input.ownerId;
+    setFormError(null);
+    try {
+      const saved = task?.id != null ? await update.mutateAsync({ id: task.id, input }) : await create.mutateAsync(input);
+      onDone(saved);
+    } catch (err) {
+      const f = isApiError(err) && err.fields ? err.fields : {};
+      setErrors(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.join(' ')])));
+      setFormError(`Could not save the task: ${errorMessage(err)} Nothing you entered was lost.`);
+    }
+  }
+
+  const tzLabel = tz.replace(/_/g, ' ');
+  return (
+    <form onSubmit={submit} className="space-y-4" aria-label={task ? 'Edit task' : 'New task'} noValidate>
+      {formError && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {formError}
+        </p>
+      )}
+      <Textarea label="Task" required rows={2} value={body} onChange={(e) => setBody(e.target.value)} error={errors.body} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Select label="When" options={WHEN_OPTIONS} value={frame} onChange={(e) => setFrame(e.target.value as Frame)} />
+        {frame === 'specific' && (
+          <>
+            <TextField label="Date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} error={errors.dueAt} hint={`In your time zone (${tzLabel})`} />
+            <TextField label="Time" type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
+          </>
+        )}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Select
+          label="Category"
+          options={[{ value: '', label: 'No category' }, ...(cats.data ?? []).map((c) => ({ value: String(c.id), label: c.name ?? `Category ${c.id}` }))]}
+          value={categoryId}
+          onChange={(e) => setCategoryId(e.target.value)}
+          error={errors.categoryId}
+        />
+        <Select
+          label="Owner"
+          options={[{ value: '', label: 'Me' }, ...(users.data ?? []).map((u) => ({ value: String(u.id), label: u.name ?? u.emailAddress ?? `User ${u.id}` }))]}
+          value={ownerId}
+          onChange={(e) => setOwnerId(e.target.value)}
+          error={errors.ownerId}
+        />
+        <div className="flex items-end pb-2">
+          <label className="flex items-center gap-2 text-sm text-slate-800 dark:text-slate-200">
+            <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} className="h-4 w-4" />
+            Others can see this task
+          </label>
+        </div>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Select label="About" options={SUBJECT_OPTIONS} value={subjectType} onChange={(e) => setSubjectType(e.target.value)} />
+        {subjectType && (
+          <TextField
+            label="Record number"
+            inputMode="numeric"
+            value={subjectId}
+            onChange={(e) => setSubjectId(e.target.value.trim())}
+            error={errors.subjectId}
+            hint={prefill?.subjectName && String(prefill.subjectId) === subjectId ? prefill.subjectName : 'The number in the record’s address, e.g. /people/123'}
+          />
+        )}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Select label="Repeats" options={RECURRING_OPTIONS} value={recurring} onChange={(e) => setRecurring(e.target.value)} error={errors.recurringPeriod} />
+        {recurring !== '' && (
+          <Select
+            label="Next one is due"
+            options={[
+              { value: '0', label: 'A period after I complete it' },
+              { value: '1', label: 'A period after it was due' },
+            ]}
+            value={anchor}
+            onChange={(e) => setAnchor(e.target.value)}
+          />
+        )}
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" busy={create.isPending || update.isPending}>
+          {task ? 'Save task' : 'Add task'}
+        </Button>
+      </div>
+    </form>
+  );
+}
