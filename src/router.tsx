@@ -8,6 +8,12 @@ import { SignInPage } from './features/auth/SignInPage';
 import { EditPersonPage, NewPersonPage } from './features/people/PersonFormPage';
 import { PeopleListPage } from './features/people/PeopleListPage';
 import { PersonPage } from './features/people/PersonPage';
+import { CasePage } from './features/cases/CasePage';
+import { CasesListPage } from './features/cases/CasesListPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DealPage } from './features/deals/DealPage';
+import { EditDealPage, NewDealPage } from './features/deals/DealFormPage';
+import { PipelinePage } from './features/deals/PipelinePage';
 import { ActivityPage, PartyRedirect } from './features/activity/ActivityPage';
 import { TasksPage } from './features/tasks/TasksPage';
 
@@ -26,6 +32,13 @@ export const routes: RouteObject[] = [
           { path: 'people/new', element: <NewPersonPage /> },
           { path: 'people/:id', element: <PersonPage /> },
           { path: 'people/:id/edit', element: <EditPersonPage /> },
+          { path: 'deals', element: <PipelinePage /> },
+          { path: 'deals/new', element: <NewDealPage /> },
+          { path: 'deals/:id', element: <DealPage /> },
+          { path: 'deals/:id/edit', element: <EditDealPage /> },
+          { path: 'cases', element: <CasesListPage /> },
+          { path: 'cases/:id', element: <CasePage /> },
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'tasks', element: <TasksPage /> },
           { path: 'activity', element: <ActivityPage /> },
           { path: 'activity/party/:id', element: <PartyRedirect /> },

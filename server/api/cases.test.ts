@@ -82,6 +82,10 @@ describe('cases', () => {
     const notes = await call(app, jar, 'GET', `/api/cases/${id}/notes`);
     expect(notes.status).toBe(200);
     expect(Array.isArray((await json<Page<Note>>(notes)).data)).toBe(true);
+    const tags = await call(app, jar, 'GET', `/api/cases/${id}/tags`);
+    expect(tags.status).toBe(200);
+    expect(Array.isArray((await json<{ data: unknown[] }>(tags)).data)).toBe(true);
+    expect((await call(app, jar, 'GET', '/api/cases/999999999/tags')).status).toBe(404);
   });
 
   it('validates input: 400 for a blank name, unknown fields, parties, or a non-boolean closed', async () => {

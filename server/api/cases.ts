@@ -3,10 +3,11 @@ import { requireAccount, type AppEnv } from '../context.js';
 import { buildXml } from '../highrise/codec/build.js';
 import { kaseResource, type KaseWrite } from '../highrise/models/kase.js';
 import { noteResource } from '../highrise/models/note.js';
+import { tagResource } from '../highrise/models/tag.js';
 import { HttpError } from '../http-error.js';
 import { idParam, jsonBody, pageParam } from './params.js';
 import { caseCreateInput, caseUpdateInput } from './schemas/case.js';
-import type { Kase, Note, One, Page } from './types.js';
+import type { Kase, Note, One, Page, Tag } from './types.js';
 
 const NOTES_PAGE_SIZE = 25;
 
@@ -29,6 +30,11 @@ export const casesRoutes = new Hono<AppEnv>()
     const page = pageParam(c);
     const data = await c.get('highrise').getMany(noteResource, `/kases/${id}/notes.xml`, { n: (page - 1) * NOTES_PAGE_SIZE });
     return c.json<Page<Note>>({ data, page: { number: page, size: NOTES_PAGE_SIZE, hasMore: data.length === NOTES_PAGE_SIZE } });
+  })
+  // The kase record carries no tags (cases.md); Highrise lists them per subject.
+  .get('/:id/tags', async (c) => {
+    const id = idParam(c);
+    return c.json<{ data: Tag[] }>({ data: await c.get('highrise').getMany(tagResource, `/kases/${id}/tags.xml`) });
   })
   .post('/', async (c) => {
     const input: KaseWrite = await jsonBody(c, caseCreateInput);

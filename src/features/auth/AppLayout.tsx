@@ -93,6 +93,21 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
                 People
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/deals" className={navClass}>
+                Deals
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/cases" className={navClass}>
+                Cases
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/dashboard" className={navClass}>
+                Dashboard
+              </NavLink>
+            </li>
             <ActivityNavItems className={navClass} />
           </ul>
         </nav>
