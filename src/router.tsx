@@ -16,6 +16,9 @@ import { EditDealPage, NewDealPage } from './features/deals/DealFormPage';
 import { PipelinePage } from './features/deals/PipelinePage';
 import { ActivityPage, PartyRedirect } from './features/activity/ActivityPage';
 import { TasksPage } from './features/tasks/TasksPage';
+import { ContactsPage } from './features/contacts/ContactsPage';
+import { CompanyPage, EditCompanyPage, NewCompanyPage } from './features/companies/CompanyPages';
+import { SearchPage } from './features/search/SearchPage';
 
 export const routes: RouteObject[] = [
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -42,6 +45,12 @@ export const routes: RouteObject[] = [
           { path: 'tasks', element: <TasksPage /> },
           { path: 'activity', element: <ActivityPage /> },
           { path: 'activity/party/:id', element: <PartyRedirect /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'companies', element: <ContactsPage fixedType="companies" /> },
+          { path: 'companies/new', element: <NewCompanyPage /> },
+          { path: 'companies/:id', element: <CompanyPage /> },
+          { path: 'companies/:id/edit', element: <EditCompanyPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -109,6 +109,21 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
               </NavLink>
             </li>
             <ActivityNavItems className={navClass} />
+            <li>
+              <NavLink to="/companies" className={navClass}>
+                Companies
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/contacts" className={navClass}>
+                All contacts
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/search" className={navClass}>
+                Search
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">

@@ -3,7 +3,8 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Select, TextField, Textarea } from '../../components/fields';
 import { BusyNotice } from '../../components/BusyNotice';
 import { ApiError, errorMessage } from '../../api/client';
-import type { PersonCreateInput, PersonUpdateInput } from '../../../server/api/types';
+import type { GroupsList, PersonCreateInput, PersonUpdateInput, SubjectField } from '../../../server/api/types';
+import { searchCompanies } from '../../api/search';
 import {
   blankRow,
   IM_PROTOCOLS,
@@ -33,6 +34,10 @@ interface PersonFormProps {
   cancelTo: string;
   /** The in-flight request's last failure, for "Highrise is busy" while it retries. */
   pendingFailure?: unknown;
+  /** Custom field definitions (`/subject_fields.xml`): one input each. */
+  customFieldDefs?: SubjectField[];
+  /** Groups for "visible to a group"; unavailable (403 for non-admins) → only Everyone and Only me. */
+  groups?: GroupsList;
 }
 
 export const fieldId = (name: string) => `pf-${name.replace(/[^\w-]/g, '-')}`;
@@ -55,7 +60,10 @@ const ADDRESS_PARTS: { field: string; label: string; autoComplete: string }[] = 
   { field: 'country', label: 'Country', autoComplete: 'country-name' },
 ];
 
-export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }: PersonFormProps) {
+export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, customFieldDefs = [], groups }: PersonFormProps) {
+  const isCompany = initial.subject === 'company';
+  const noun = isCompany ? 'company' : 'person';
+  const [companyOptions, setCompanyOptions] = useState<{ id: number; name: string }[]>([]);
   const [values, setValues] = useState<PersonFormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -78,7 +86,38 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }
     pendingFocus.current = null;
   });
 
+  // Company picker: suggest existing companies as the person types (Highrise term search, 25 at most).
+  useEffect(() => {
+    if (isCompany) return;
+    const term = values.companyName.trim();
+    if (term.length < 2) return;
+    const ctrl = new AbortController();
+    const t = setTimeout(() => {
+      searchCompanies(term, ctrl.signal)
+        .then((res) => setCompanyOptions(res.data.filter((p) => p.type === 'Company' && p.id !== null && p.name).map((p) => ({ id: p.id as number, name: (p as { name: string }).name }))))
+        .catch(() => undefined);
+    }, 250);
+    return () => {
+      clearTimeout(t);
+      ctrl.abort();
+    };
+  }, [values.companyName, isCompany]);
+
   const err = (name: string) => errors[name];
+
+  function setCompanyName(name: string) {
+    const hit = companyOptions.find((o) => o.name.trim().toLowerCase() === name.trim().toLowerCase());
+    setValues((v) => ({ ...v, companyName: name, companyId: hit ? hit.id : null }));
+    clearError('companyName');
+  }
+
+  function setCustom(fieldId: number, value: string) {
+    setValues((v) => {
+      const list = v.customFields ?? [];
+      const has = list.some((f) => f.fieldId === fieldId);
+      return { ...v, customFields: has ? list.map((f) => (f.fieldId === fieldId ? { ...f, value } : f)) : [...list, { fieldId, value }] };
+    });
+  }
 
   function clearError(name: string) {
     if (!errors[name]) return;
@@ -167,19 +206,21 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }
     );
   }
 
+  const groupsAvailable = !!groups?.available && groups.data.length > 0;
   const visibilityOptions = [
     { value: 'Everyone', label: 'Everyone' },
     { value: 'Owner', label: 'Only me (Owner)' },
-    ...(initial.visibleTo === 'NamedGroup' ? [{ value: 'NamedGroup', label: 'A group (as set in Highrise)' }] : []),
+    ...(groupsAvailable ? [{ value: 'NamedGroup', label: 'A group' }] : initial.visibleTo === 'NamedGroup' ? [{ value: 'NamedGroup', label: 'A group (as set in Highrise)' }] : []),
   ];
+  const groupOptions = [{ value: '', label: 'Choose a group…' }, ...(groups?.data ?? []).map((g) => ({ value: String(g.id), label: g.name ?? `Group ${g.id}` }))];
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-8" aria-label={mode === 'create' ? 'New person' : 'Edit person'}>
+    <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-8" aria-label={`${mode === 'create' ? 'New' : 'Edit'} ${noun}`}>
       {hasProblems && (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 focus:outline-2 focus:outline-red-600 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <h2 className="font-semibold">
             {formError && summaryItems.length === 0
-              ? 'The person was not saved'
+              ? `The ${noun} was not saved`
               : `Please fix ${summaryItems.length === 1 ? 'this problem' : `these ${summaryItems.length} problems`}`}
           </h2>
           {formError && <p className="mt-1 text-sm">{formError}</p>}
@@ -214,14 +255,48 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }
           Basics
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          {textField('firstName', 'First name', { required: true, autoComplete: 'given-name' })}
-          {textField('lastName', 'Last name', { autoComplete: 'family-name' })}
-          {textField('title', 'Title', { autoComplete: 'organization-title' })}
-          {textField('companyName', 'Company', {
-            autoComplete: 'organization',
-            hint: mode === 'edit' && initial.companyName ? `Currently ${initial.companyName}. A new name links or creates that company.` : 'A new name creates the company in Highrise.',
-          })}
-          {textField('linkedinUrl', 'LinkedIn URL', { type: 'url', inputMode: 'url', placeholder: 'https://www.linkedin.com/in/…', className: 'sm:col-span-2' })}
+          {isCompany ? (
+            <TextField
+              id={fieldId('name')}
+              name="name"
+              label="Company name"
+              required
+              autoComplete="organization"
+              value={values.name ?? ''}
+              onChange={(e) => setScalar('name', e.target.value)}
+              error={err('name')}
+              className="sm:col-span-2"
+            />
+          ) : (
+            <>
+              {textField('firstName', 'First name', { required: true, autoComplete: 'given-name' })}
+              {textField('lastName', 'Last name', { autoComplete: 'family-name' })}
+              {textField('title', 'Title', { autoComplete: 'organization-title' })}
+              <TextField
+                id={fieldId('companyName')}
+                name="companyName"
+                label="Company"
+                list="pf-company-options"
+                autoComplete="off"
+                value={values.companyName}
+                onChange={(e) => setCompanyName(e.target.value)}
+                error={err('companyName')}
+                hint={
+                  values.companyId != null && values.companyName.trim()
+                    ? 'An existing company in Highrise.'
+                    : values.companyName.trim()
+                      ? 'Not in your companies yet: saving creates it.'
+                      : 'Pick an existing company or type a new name to create it.'
+                }
+              />
+              <datalist id="pf-company-options">
+                {companyOptions.map((o) => (
+                  <option key={o.id} value={o.name} />
+                ))}
+              </datalist>
+              {textField('linkedinUrl', 'LinkedIn URL', { type: 'url', inputMode: 'url', placeholder: 'https://www.linkedin.com/in/…', className: 'sm:col-span-2' })}
+            </>
+          )}
           <Select
             id={fieldId('visibleTo')}
             name="visibleTo"
@@ -230,7 +305,20 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }
             onChange={(e) => setScalar('visibleTo', e.target.value)}
             options={visibilityOptions}
             error={err('visibleTo')}
+            hint={groups && !groups.available ? 'Only admins can choose a group.' : undefined}
           />
+          {values.visibleTo === 'NamedGroup' && groupsAvailable && (
+            <Select
+              id={fieldId('groupId')}
+              name="groupId"
+              label="Group"
+              required
+              value={values.groupId ?? ''}
+              onChange={(e) => setScalar('groupId', e.target.value)}
+              options={groupOptions}
+              error={err('groupId')}
+            />
+          )}
         </div>
         <Textarea
           id={fieldId('background')}
@@ -242,6 +330,25 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }
           error={err('background')}
         />
       </section>
+
+      {customFieldDefs.length > 0 && (
+        <fieldset className="space-y-3">
+          <legend className="text-lg font-semibold">Custom fields</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {customFieldDefs
+              .filter((d) => d.id !== null)
+              .map((d) => (
+                <TextField
+                  key={d.id}
+                  id={fieldId(`custom-${d.id}`)}
+                  label={d.label ?? `Field ${d.id}`}
+                  value={(values.customFields ?? []).find((f) => f.fieldId === d.id)?.value ?? ''}
+                  onChange={(e) => setCustom(d.id as number, e.target.value)}
+                />
+              ))}
+          </div>
+        </fieldset>
+      )}
 
       {(['emailAddresses', 'phoneNumbers', 'addresses', 'webAddresses', 'instantMessengers', 'twitterAccounts'] as ContactKind[]).map((kind) => (
         <fieldset key={kind} className="space-y-3">
@@ -266,7 +373,7 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure }
           Cancel
         </ButtonLink>
         <Button type="submit" variant="primary" busy={submitting}>
-          {submitting ? 'Saving…' : 'Save person'}
+          {submitting ? 'Saving…' : `Save ${noun}`}
         </Button>
       </div>
     </form>
@@ -282,6 +389,8 @@ function describeField(name: string): string {
     background: 'Background',
     linkedinUrl: 'LinkedIn URL',
     visibleTo: 'Visible to',
+    name: 'Company name',
+    groupId: 'Group',
   };
   if (scalar[name]) return scalar[name];
   const m = /^contactData\.(\w+)\.(\d+)\.(\w+)$/.exec(name);

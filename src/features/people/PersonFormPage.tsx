@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../../server/api/types';
 import { isApiError } from '../../api/client';
 import { useCreatePerson, usePerson, useUpdatePerson } from '../../api/people';
+import { useCustomFields, useGroups } from '../../api/custom-fields';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +19,8 @@ export function NewPersonPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [initial] = useState(emptyValues);
+  const fields = useCustomFields();
+  const groups = useGroups();
 
   async function onSubmit(s: PersonFormSubmit) {
     if (s.mode !== 'create') return;
@@ -29,7 +32,7 @@ export function NewPersonPage() {
   return (
     <>
       <PageHeader title="New person" />
-      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/people" pendingFailure={create.failureReason} />
+      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/people" pendingFailure={create.failureReason} customFieldDefs={fields.data} groups={groups.data} />
     </>
   );
 }
@@ -67,6 +70,8 @@ function EditPerson({ id, person }: { id: number; person: Person }) {
   const toast = useToast();
   // Frozen at mount: the baseline the diff is computed against.
   const [initial] = useState(() => valuesFromPerson(person));
+  const fields = useCustomFields();
+  const groups = useGroups();
   const to = `/people/${id}`;
 
   async function onSubmit(s: PersonFormSubmit) {
@@ -89,7 +94,7 @@ function EditPerson({ id, person }: { id: number; person: Person }) {
         </Link>
       </p>
       <PageHeader title={`Edit ${fullName(person)}`} />
-      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} />
+      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} groups={groups.data} />
     </>
   );
 }

@@ -13,6 +13,10 @@ import { useToast } from '../../components/Toast';
 import { formatAddress, formatDateTime, fullName, initials, safeHttpUrl, twitterUrl } from './format';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Timeline } from '../activity/Timeline';
+import { buttonClass } from '../../components/Button';
+import { useUserName } from '../../api/users';
+import { TagEditor } from '../tags/TagEditor';
+import { rememberDeleted } from '../contacts/undo';
 
 export function useIdParam(): number {
   const { id } = useParams();
@@ -75,7 +79,7 @@ function Avatar({ person }: { person: Person }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
@@ -106,6 +110,7 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
   const navigate = useNavigate();
   const toast = useToast();
   const del = useDeletePerson();
+  const userName = useUserName();
   const [confirming, setConfirming] = useState(false);
   const cd = person.contactData;
   const role = [person.title, person.companyName].filter(Boolean);
@@ -114,14 +119,14 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
     try {
       await del.mutateAsync(id);
       setConfirming(false);
+      rememberDeleted({ kind: 'person', record: person, name, at: Date.now() });
       toast.success(`Deleted ${name}`);
-      navigate('/people', { replace: true });
+      navigate('/contacts', { replace: true });
     } catch {
       // the dialog shows del.error
     }
   }
 
-  const hasContact = cd.emailAddresses.length + cd.phoneNumbers.length + cd.addresses.length + cd.webAddresses.length + cd.twitterAccounts.length + cd.instantMessengers.length > 0;
   const created = formatDateTime(person.createdAt);
   const updated = formatDateTime(person.updatedAt);
 
@@ -140,7 +145,13 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
             <>
               {person.title}
               {person.title && person.companyName && ' at '}
-              {person.companyName}
+              {person.companyId != null && person.companyName ? (
+                <Link to={`/companies/${person.companyId}`} className={linkClass}>
+                  {person.companyName}
+                </Link>
+              ) : (
+                person.companyName
+              )}
             </>
           ) : undefined
         }
@@ -149,6 +160,9 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
             <ButtonLink to={`/people/${id}/edit`} variant="primary">
               Edit
             </ButtonLink>
+            <a href={`/api/export/people/${id}/vcard`} download className={buttonClass('secondary')}>
+              Export vCard
+            </a>
             <Button variant="danger" onClick={() => { del.reset(); setConfirming(true); }}>
               Delete
             </Button>
@@ -158,10 +172,79 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
 
       <div className="grid gap-4 md:grid-cols-2">
         <Section title="Contact">
+          <ContactDataList cd={cd} editTo={`/people/${id}/edit`} />
+        </Section>
+
+        <Section title="About">
+          <dl className="space-y-3 text-sm">
+            {person.background ? (
+              <Item label="Background">
+                <p className="whitespace-pre-line break-words">{person.background}</p>
+              </Item>
+            ) : null}
+            {person.linkedinUrl && (
+              <Item label="LinkedIn">
+                {safeHttpUrl(person.linkedinUrl) ? (
+                  <a href={safeHttpUrl(person.linkedinUrl)!} target="_blank" rel="noopener noreferrer" className={linkClass}>
+                    {person.linkedinUrl}
+                  </a>
+                ) : (
+                  person.linkedinUrl
+                )}
+              </Item>
+            )}
+            {person.customFields.map((f, i) => (
+              <Item key={f.id ?? i} label={f.subjectFieldLabel ?? 'Custom field'}>
+                <span className="whitespace-pre-line break-words">{f.value ?? '—'}</span>
+              </Item>
+            ))}
+            <Item label="Visible to">{VISIBILITY[person.visibleTo ?? ''] ?? person.visibleTo ?? 'Everyone'}</Item>
+            <Item label="Added by">{userName(person.authorId)}</Item>
+            {created && (
+              <Item label="Added">
+                <time dateTime={person.createdAt ?? undefined}>{created}</time>
+              </Item>
+            )}
+            {updated && (
+              <Item label="Last updated">
+                <time dateTime={person.updatedAt ?? undefined}>{updated}</time>
+              </Item>
+            )}
+          </dl>
+          <div className="mt-4">
+            <h3 className="mb-2 text-sm font-semibold">Tags</h3>
+            <TagEditor subject="people" id={id} tags={person.tags} />
+          </div>
+        </Section>
+      </div>
+
+      <Timeline subjectType="people" subjectId={id} />
+
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${name}?`}
+        confirmLabel={`Delete ${name}`}
+        destructive
+        busy={del.isPending}
+        error={del.isError ? errorMessage(del.error) : null}
+        onCancel={() => setConfirming(false)}
+        onConfirm={confirmDelete}
+      >
+        This removes {name}, their contact details, notes and emails from Highrise. For a few seconds you can undo: that re-creates the contact from its details and tags as a new record (notes and history are not restored).
+      </ConfirmDialog>
+    </article>
+  );
+}
+
+/** Every kind of contact data, labelled by location; shared by the person and company pages. */
+export function ContactDataList({ cd, editTo }: { cd: Person['contactData']; editTo: string }) {
+  const hasContact = cd.emailAddresses.length + cd.phoneNumbers.length + cd.addresses.length + cd.webAddresses.length + cd.twitterAccounts.length + cd.instantMessengers.length > 0;
+  return (
+    <>
           {!hasContact ? (
             <p className="text-sm text-slate-700 dark:text-slate-300">
               No contact details yet.{' '}
-              <Link to={`/people/${id}/edit`} className={linkClass}>
+              <Link to={editTo} className={linkClass}>
                 Add some
               </Link>
               .
@@ -267,73 +350,7 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
               )}
             </div>
           )}
-        </Section>
-
-        <Section title="About">
-          <dl className="space-y-3 text-sm">
-            {person.background ? (
-              <Item label="Background">
-                <p className="whitespace-pre-line break-words">{person.background}</p>
-              </Item>
-            ) : null}
-            {person.linkedinUrl && (
-              <Item label="LinkedIn">
-                {safeHttpUrl(person.linkedinUrl) ? (
-                  <a href={safeHttpUrl(person.linkedinUrl)!} target="_blank" rel="noopener noreferrer" className={linkClass}>
-                    {person.linkedinUrl}
-                  </a>
-                ) : (
-                  person.linkedinUrl
-                )}
-              </Item>
-            )}
-            {person.customFields.map((f, i) => (
-              <Item key={f.id ?? i} label={f.subjectFieldLabel ?? 'Custom field'}>
-                <span className="whitespace-pre-line break-words">{f.value ?? '—'}</span>
-              </Item>
-            ))}
-            <Item label="Visible to">{VISIBILITY[person.visibleTo ?? ''] ?? person.visibleTo ?? 'Everyone'}</Item>
-            {created && (
-              <Item label="Added">
-                <time dateTime={person.createdAt ?? undefined}>{created}</time>
-              </Item>
-            )}
-            {updated && (
-              <Item label="Last updated">
-                <time dateTime={person.updatedAt ?? undefined}>{updated}</time>
-              </Item>
-            )}
-          </dl>
-          {person.tags.length > 0 && (
-            <div className="mt-4">
-              <h3 className="mb-2 text-sm font-semibold">Tags</h3>
-              <ul className="flex flex-wrap gap-1">
-                {person.tags.map((t) => (
-                  <li key={t.id ?? t.name} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
-                    {t.name}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </Section>
-      </div>
-
-      <Timeline subjectType="people" subjectId={id} />
-
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete ${name}?`}
-        confirmLabel={`Delete ${name}`}
-        destructive
-        busy={del.isPending}
-        error={del.isError ? errorMessage(del.error) : null}
-        onCancel={() => setConfirming(false)}
-        onConfirm={confirmDelete}
-      >
-        This removes {name} and their contact details from Highrise. It cannot be undone here.
-      </ConfirmDialog>
-    </article>
+    </>
   );
 }
 
@@ -346,7 +363,7 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
+export function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="font-medium text-slate-600 dark:text-slate-400">{label}</dt>

@@ -1,5 +1,6 @@
-import type { Person, PersonCreateInput, PersonUpdateInput } from '../../../server/api/types';
+import type { Company, CompanyCreateInput, CompanyUpdateInput, Person, PersonCreateInput, PersonUpdateInput } from '../../../server/api/types';
 import { personCreateInput, personUpdateInput } from '../../../server/api/schemas/person';
+import { companyCreateInput, companyUpdateInput } from '../../../server/api/schemas/company';
 
 /**
  * The person form's values, how they come from a Person, how they become a create payload or a
@@ -40,7 +41,25 @@ export interface FormRow {
   [field: string]: string | number | undefined;
 }
 
+/** A custom field's value on the form, keyed by its definition (`subjectFieldId`); `id` once it exists in Highrise. */
+export interface CustomFieldValue {
+  fieldId: number;
+  id?: number;
+  value: string;
+}
+
+export type FormSubject = 'person' | 'company';
+
 export interface PersonFormValues {
+  /** Which record the form edits; the person form and the company form share rows, custom fields and visibility. */
+  subject?: FormSubject;
+  /** Company name (companies only). */
+  name?: string;
+  /** Chosen group when visibleTo is NamedGroup ('' = none). */
+  groupId?: string;
+  /** An existing company picked for a person; null = use companyName (Highrise looks it up or creates it). */
+  companyId?: number | null;
+  customFields?: CustomFieldValue[];
   firstName: string;
   lastName: string;
   title: string;
@@ -79,10 +98,28 @@ export function emptyValues(): PersonFormValues {
   };
 }
 
+export function emptyCompanyValues(): PersonFormValues {
+  return { ...emptyValues(), subject: 'company', name: '', groupId: '', customFields: [] };
+}
+
+function customFieldValues(rec: Person | Company): CustomFieldValue[] {
+  return rec.customFields
+    .filter((f) => typeof f.subjectFieldId === 'number')
+    .map((f) => ({ fieldId: f.subjectFieldId as number, ...(typeof f.id === 'number' ? { id: f.id } : {}), value: f.value ?? '' }));
+}
+
+export function valuesFromCompany(c: Company): PersonFormValues {
+  const v = valuesFromPerson({ ...(c as unknown as Person), firstName: null, lastName: null, title: null, linkedinUrl: null, companyId: null, companyName: null });
+  return { ...v, subject: 'company', name: c.name ?? '' };
+}
+
 export function valuesFromPerson(p: Person): PersonFormValues {
   const v = emptyValues();
   for (const f of SCALAR_FIELDS) v[f] = (p[f] as string | null) ?? '';
   v.visibleTo = p.visibleTo ?? 'Everyone';
+  v.groupId = p.groupId != null ? String(p.groupId) : '';
+  v.companyId = p.companyId ?? null;
+  v.customFields = customFieldValues(p);
   for (const kind of CONTACT_KINDS) {
     const rows = (p.contactData?.[kind] ?? []) as unknown as Record<string, unknown>[];
     v.contactData[kind] = rows.map((r) => {
@@ -140,11 +177,25 @@ function emptyRowMap(): RowMap {
 
 /** A create payload: every filled field, every row (blank new address rows are dropped). */
 export function buildCreatePayload(v: PersonFormValues): BuiltPayload<PersonCreateInput> {
-  const payload: Record<string, unknown> = { firstName: v.firstName };
-  for (const f of SCALAR_FIELDS) {
-    if (f !== 'firstName' && v[f].trim() !== '') payload[f] = v[f];
+  const payload: Record<string, unknown> = {};
+  if (v.subject === 'company') {
+    payload.name = v.name ?? '';
+    if (v.background.trim() !== '') payload.background = v.background;
+  } else {
+    payload.firstName = v.firstName;
+    for (const f of SCALAR_FIELDS) {
+      if (f !== 'firstName' && v[f].trim() !== '') payload[f] = v[f];
+    }
+    // A company picked from the list goes by id; a typed name is looked up or created by Highrise.
+    if (v.companyId != null && v.companyName.trim() !== '') {
+      payload.companyId = v.companyId;
+      delete payload.companyName;
+    }
   }
   payload.visibleTo = v.visibleTo;
+  if (v.visibleTo === 'NamedGroup' && v.groupId) payload.groupId = Number(v.groupId);
+  const custom = (v.customFields ?? []).filter((f) => f.value.trim() !== '').map((f) => ({ subjectFieldId: f.fieldId, value: f.value }));
+  if (custom.length) payload.customFields = custom;
   const rowMap = emptyRowMap();
   const contactData: Record<string, unknown[]> = {};
   for (const kind of CONTACT_KINDS) {
@@ -167,10 +218,33 @@ export function buildCreatePayload(v: PersonFormValues): BuiltPayload<PersonCrea
  */
 export function buildUpdatePayload(initial: PersonFormValues, v: PersonFormValues): BuiltPayload<PersonUpdateInput> {
   const payload: Record<string, unknown> = {};
-  for (const f of SCALAR_FIELDS) {
-    if (v[f] !== initial[f]) payload[f] = f === 'firstName' ? v[f] : nullIfEmpty(v[f]);
+  if (v.subject === 'company') {
+    if ((v.name ?? '') !== (initial.name ?? '')) payload.name = v.name ?? '';
+    if (v.background !== initial.background) payload.background = nullIfEmpty(v.background);
+  } else {
+    for (const f of SCALAR_FIELDS) {
+      if (v[f] !== initial[f]) payload[f] = f === 'firstName' ? v[f] : nullIfEmpty(v[f]);
+    }
+    if (v.companyId != null && v.companyId !== initial.companyId && v.companyName.trim() !== '') {
+      payload.companyId = v.companyId;
+      delete payload.companyName;
+    }
   }
   if (v.visibleTo !== initial.visibleTo) payload.visibleTo = v.visibleTo;
+  if (v.visibleTo === 'NamedGroup' && (v.groupId ?? '') !== (initial.groupId ?? '') && v.groupId) {
+    payload.visibleTo = v.visibleTo;
+    payload.groupId = Number(v.groupId);
+  }
+  const custom: Record<string, unknown>[] = [];
+  for (const f of v.customFields ?? []) {
+    const before = (initial.customFields ?? []).find((b) => b.fieldId === f.fieldId);
+    if (before?.id !== undefined) {
+      if (before.value === f.value) continue;
+      // Cleared: remove the value (its id negated); changed: update it by its id (REAL-WORLD #15).
+      custom.push(f.value.trim() === '' ? { id: before.id, remove: true } : { id: before.id, value: f.value });
+    } else if (f.value.trim() !== '' && f.value !== (before?.value ?? '')) custom.push({ subjectFieldId: f.fieldId, value: f.value });
+  }
+  if (custom.length) payload.customFields = custom;
   const rowMap = emptyRowMap();
   const contactData: Record<string, unknown[]> = {};
   for (const kind of CONTACT_KINDS) {
@@ -230,7 +304,7 @@ export function mapErrorsToForm(errors: FieldErrors, rowMap: RowMap): FieldError
       continue;
     }
     const top = path.split('.')[0];
-    if ((SCALAR_FIELDS as readonly string[]).includes(top) || top === 'visibleTo') add(top, msgs);
+    if ((SCALAR_FIELDS as readonly string[]).includes(top) || top === 'visibleTo' || top === 'name' || top === 'groupId') add(top, msgs);
     else if (top === 'companyId') add('companyName', msgs);
     else add('_form', msgs);
   }
@@ -259,14 +333,14 @@ export type Validated<T> = { ok: true; payload: T; rowMap: RowMap } | { ok: fals
 /** Validates with exactly the BFF's schemas; returns the payload to send (as typed, not coerced). */
 export function validateCreate(v: PersonFormValues): Validated<PersonCreateInput> {
   const { payload, rowMap } = buildCreatePayload(v);
-  const r = personCreateInput.safeParse(payload);
+  const r = (v.subject === 'company' ? companyCreateInput : personCreateInput).safeParse(payload);
   if (r.success) return { ok: true, payload, rowMap };
   return { ok: false, errors: issuesToErrors(r.error.issues, rowMap), rowMap };
 }
 
 export function validateUpdate(initial: PersonFormValues, v: PersonFormValues): Validated<PersonUpdateInput> {
   const { payload, rowMap } = buildUpdatePayload(initial, v);
-  const r = personUpdateInput.safeParse(payload);
+  const r = (v.subject === 'company' ? companyUpdateInput : personUpdateInput).safeParse(payload);
   if (r.success) return { ok: true, payload, rowMap };
   const errors = issuesToErrors(r.error.issues, rowMap);
   if (Object.keys(errors).length === 0) return { ok: true, payload, rowMap };
@@ -278,3 +352,6 @@ export function isEmptyUpdate(p: PersonUpdateInput): boolean {
 }
 
 export type { ScalarField };
+
+/** The company form sends the same shapes as the person form, checked against the company schemas. */
+export type CompanyPayloads = { create: CompanyCreateInput; update: CompanyUpdateInput };

@@ -121,7 +121,10 @@ describe('people pages against a fake BFF', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete Ada Lovelace' }));
     expect(await screen.findByText('Deleted Ada Lovelace')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument());
+    // Deleting lands on the contacts list, which offers a short undo (a re-creation with a new id).
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Contacts' })).toBeInTheDocument());
+    expect(screen.getByText(/Undo re-creates it from its details and tags as a new record/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/people/5')).toBe(true);
   });
 });
