@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn, unique } from './helpers';
+
+const NY = 'America/New_York';
+
+function nyParts(ms: number) {
+  const p: Record<string, string> = {};
+  for (const x of new Intl.DateTimeFormat('en-US', { timeZone: NY, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(ms))) p[x.type] = x.value;
+  return p;
+}
+
+/** Tomorrow's date in New York, and the UTC instant of 09:30 there (UTC-5 or UTC-4, checked, not assumed). */
+function tomorrowAt0930NY(): { date: string; utc: string } {
+  const today = nyParts(Date.now());
+  const t = new Date(Date.UTC(+today.year, +today.month - 1, +today.day + 1));
+  const date = t.toISOString().slice(0, 10);
+  for (const offsetHours of [5, 4]) {
+    const ms = Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), 9 + offsetHours, 30);
+    const seen = nyParts(ms);
+    if (seen.hour === '09' && seen.minute === '30') return { date, utc: new Date(ms).toISOString().replace('.000Z', 'Z') };
+  }
+  throw new Error('no New York offset fits');
+}
+
+interface TaskJson { id: number; body: string; dueAt: string | null; doneAt: string | null; recurringPeriod: number | null }
+
+async function tasksIn(page: Page, view: string): Promise<TaskJson[]> {
+  return ((await (await page.request.get(`/api/tasks?view=${view}`)).json()) as { data: TaskJson[] }).data;
+}
+
+test.describe('in New York', () => {
+  test.use({ timezoneId: NY });
+
+  test('a task for tomorrow 09:30 New York time is stored as that UTC instant; completing moves it to Completed', async ({ page }) => {
+    await signIn(page);
+    await page.getByRole('link', { name: /^Tasks/ }).click();
+    await expect(page.getByRole('heading', { name: 'Tasks', level: 1 })).toBeVisible();
+    await expect(page.getByText('America/New York')).toBeVisible();
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    const body = unique('Call Renée & <Co> ');
+    const { date, utc } = tomorrowAt0930NY();
+    await page.getByRole('button', { name: 'New task' }).click();
+    await page.getByLabel('Task').fill(body);
+    await page.getByLabel('When').selectOption('specific');
+    await page.getByLabel('Date').fill(date);
+    await page.getByLabel('Time').fill('09:30');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await expect(page.getByText('Task added')).toBeVisible();
+
+    const row = page.getByRole('listitem').filter({ hasText: body });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('9:30');
+    // Under Tomorrow in the Upcoming grouping.
+    await expect(page.getByRole('region', { name: /Tomorrow/ }).getByText(body)).toBeVisible();
+
+    const created = (await tasksIn(page, 'upcoming')).find((t) => t.body === body.trim())!;
+    expect(created).toBeDefined();
+    expect(new Date(created.dueAt!).toISOString().replace('.000Z', 'Z')).toBe(utc);
+    // And the same instant as Highrise (the sandbox) holds it, read back by id.
+    const one = (await (await page.request.get(`/api/tasks/${created.id}`)).json()) as { data: TaskJson };
+    expect(Date.parse(one.data.dueAt!)).toBe(Date.parse(utc));
+
+    await row.getByRole('checkbox', { name: `Complete: ${body.trim()}` }).check();
+    await expect(page.getByText('Task completed')).toBeVisible();
+    await page.getByRole('link', { name: 'Completed' }).click();
+    await expect(page).toHaveURL(/view=completed/);
+    const done = page.getByRole('listitem').filter({ hasText: body.trim() });
+    await expect(done.getByRole('checkbox')).toBeChecked();
+  });
+});
+
+test('a weekly recurring task, once completed, schedules the next one a week later', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/tasks?view=upcoming&new=1');
+  const body = unique('Weekly report ');
+  await page.getByLabel('Task').fill(body);
+  await page.getByLabel('When').selectOption('today');
+  await page.getByLabel('Repeats').selectOption('1');
+  await page.getByLabel('Next one is due').selectOption('1');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByText('Task added')).toBeVisible();
+  const first = (await tasksIn(page, 'upcoming')).find((t) => t.body === body)!;
+  expect(first.recurringPeriod).toBe(1);
+
+  const row = page.getByRole('listitem').filter({ hasText: body });
+  await expect(row).toContainText('Repeats every week');
+  await row.getByRole('checkbox', { name: `Complete: ${body}` }).check();
+  await expect(page.getByText('the next one is scheduled')).toBeVisible();
+
+  // The next occurrence shows up in Upcoming, unchecked, a week after the first was due.
+  await expect(page.getByRole('listitem').filter({ hasText: body }).getByRole('checkbox', { checked: false })).toBeVisible();
+  const next = (await tasksIn(page, 'upcoming')).find((t) => t.body === body && t.id !== first.id)!;
+  expect(Date.parse(next.dueAt!) - Date.parse(first.dueAt!)).toBeGreaterThanOrEqual(7 * 86_400_000 - 3600_000);
+  expect(Date.parse(next.dueAt!) - Date.parse(first.dueAt!)).toBeLessThanOrEqual(7 * 86_400_000 + 3600_000);
+});
