@@ -8,6 +8,7 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -32,9 +33,26 @@ function moveFor(deal: Deal, columnId: string): BoardMove | null {
   return null;
 }
 
+/**
+ * Keyboard moves jump a whole column: left/right arrows put the picked-up card over the centre of the
+ * previous or next column (dnd-kit's default moves 25 px per key press).
+ */
+export const columnJump: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  const dir = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
+  const rect = context.collisionRect;
+  if (!dir || !rect) return undefined;
+  event.preventDefault();
+  const cx = rect.left + rect.width / 2;
+  const cy = rect.top + rect.height / 2;
+  const centres = [...context.droppableRects.values()].map((r) => ({ x: r.left + r.width / 2, top: r.top })).sort((a, b) => a.x - b.x);
+  const target = dir > 0 ? centres.find((c) => c.x > cx + 1) : [...centres].reverse().find((c) => c.x < cx - 1);
+  if (!target) return currentCoordinates;
+  return { x: currentCoordinates.x + (target.x - cx), y: currentCoordinates.y + Math.max(0, target.top + 80 - cy) };
+};
+
 /** The pipeline as columns; cards move by mouse or touch drag, by keyboard (space, arrows, space), or through "Move to…". */
 export function Board({ columns, group, userName, onMove }: BoardProps) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 8 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 8 } }), useSensor(KeyboardSensor, { coordinateGetter: columnJump }));
   const byId = new Map<string, Deal>();
   for (const col of columns) for (const d of col.deals) byId.set(`deal:${d.id}`, d);
   const titleOf = (id: string | number | undefined) => columns.find((c) => c.id === id)?.title ?? 'no column';

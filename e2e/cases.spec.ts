@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn, unique } from './helpers';
+
+test('cases: create, close, find among closed, reopen, rename, delete — accessible in light and dark', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  // A blank name is refused and explained.
+  await page.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByText('Enter a name for the case.')).toBeVisible();
+
+  const name = unique('Leak & <drip> ');
+  await page.getByLabel('New case').fill(name);
+  await page.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  const url = page.url();
+  await expectAccessible(page);
+
+  // Close: it leaves the open list and shows among closed cases.
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByRole('button', { name: 'Reopen case' })).toBeVisible();
+  await expect(page.getByText(/^Closed /).first()).toBeVisible();
+  await page.goto('/cases?status=closed');
+  await expect(page.getByRole('link', { name: 'Closed', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/cases');
+  await expect(page.getByRole('list', { name: 'Open cases' })).toBeVisible();
+  await expect(page.getByRole('link', { name })).toHaveCount(0);
+
+  // Reopen.
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Reopen case' }).click();
+  await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
+  await page.goto('/cases');
+  await expect(page.getByRole('link', { name })).toBeVisible();
+
+  // Rename.
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('Case name').fill(`${name} (renamed)`);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('heading', { name: `${name} (renamed)`, level: 1 })).toBeVisible();
+
+  // Dark mode.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
+  await page.goto('/cases?status=closed');
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/cases');
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Delete with confirmation.
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Delete ${name} (renamed)` }).click();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: `${name} (renamed)` })).toHaveCount(0);
+});

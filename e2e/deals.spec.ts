@@ -1,0 +1,183 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { seededApiToken } from '../server/sandbox/seed';
+import { expectAccessible, signIn, unique } from './helpers';
+
+/** The demo account's first user (Mara, identity 1, account 1): what `createSandbox(...).demo.apiToken` is. */
+const DEMO_TOKEN = seededApiToken('1:1');
+
+/** Read a deal straight from the sandbox's Highrise XML with the demo Basic token. */
+async function sandboxDeal(request: APIRequestContext, id: number): Promise<{ status: string; statusChangedOn: string; categoryId: string }> {
+  const res = await request.get(`/sandbox/highrise/1/deals/${id}.xml`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${DEMO_TOKEN}:X`).toString('base64')}` },
+  });
+  expect(res.status()).toBe(200);
+  const xml = await res.text();
+  const leaf = (name: string) => new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(xml)?.[1] ?? '';
+  return { status: leaf('status'), statusChangedOn: leaf('status-changed-on'), categoryId: leaf('category-id') };
+}
+
+function column(page: Page, title: string): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${title}`) }) });
+}
+
+function card(page: Page, name: string): Locator {
+  return page.locator('li[data-deal-id]').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+test('deals: create for a company, drag pending → won, keyboard and menu moves, category change, column totals, sandbox record', async ({ page }) => {
+  await signIn(page);
+
+  // A category of our own, so the board can be narrowed to this test's deals.
+  await page.getByRole('link', { name: 'Deals', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Categories' }).click();
+  const catName = unique('Pipeline-');
+  await page.getByLabel('New category name').fill(catName);
+  await page.getByRole('button', { name: 'Add category' }).click();
+  await expect(page.getByRole('form', { name: `Category ${catName}` })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  const categories = (await (await page.request.get('/api/deal-categories')).json()) as { data: { id: number; name: string }[] };
+  const catId = categories.data.find((c) => c.name === catName)!.id;
+
+  // A company to sell to.
+  const companies = (await (await page.request.get('/api/companies')).json()) as { data: { id: number; name: string }[] };
+  const company = companies.data.find((c) => c.name && c.name.length >= 6)!;
+
+  // Create the deal through the form.
+  const dealName = unique('Deal-');
+  await page.getByRole('link', { name: 'New deal' }).click();
+  await expect(page.getByRole('heading', { name: 'New deal', level: 1 })).toBeVisible();
+  await page.getByLabel('Name').fill(dealName);
+  const combo = page.getByRole('combobox', { name: 'Party (person or company)' });
+  await combo.fill(company.name.slice(0, 6));
+  await expect(page.getByRole('option', { name: new RegExp(company.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()).toBeVisible();
+  // Keyboard choice through aria-activedescendant.
+  const options = page.getByRole('option');
+  const index = await options.evaluateAll((els, name) => els.findIndex((el) => el.querySelector('span')?.textContent === name), company.name);
+  for (let i = 0; i <= index; i++) await combo.press('ArrowDown');
+  await expect(combo).toHaveAttribute('aria-activedescendant', /.+/);
+  await combo.press('Enter');
+  await expect(combo).toHaveValue(company.name);
+  await page.getByLabel('Category').selectOption({ label: catName });
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('Price', { exact: true }).fill('1000');
+  await page.getByLabel('Price type').selectOption('month');
+  // Duration is required for a monthly price.
+  await page.getByRole('button', { name: 'Create deal' }).click();
+  await expect(page.getByText('Enter how many hours, months or years the deal runs.')).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue(dealName);
+  await page.getByLabel(/Duration/).fill('3');
+  await expect(page.getByText('Deal value:')).toContainText('€3,000');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Create deal' }).click();
+
+  await expect(page.getByRole('heading', { name: dealName, level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: company.name }).first()).toBeVisible();
+  const dealId = Number(/\/deals\/(\d+)/.exec(page.url())![1]);
+  await expectAccessible(page);
+
+  // A second deal in dollars in the same category (through the API), so the pending column is mixed.
+  const usd = unique('Usd-');
+  expect((await page.request.post('/api/deals', { data: { name: usd, categoryId: catId, currency: 'USD', price: 500, priceType: 'fixed' } })).status()).toBe(201);
+
+  // The board, narrowed to our category; state is in the URL.
+  await page.goto(`/deals?view=board&group=status&category=${catId}`);
+  const pending = column(page, 'Pending');
+  const won = column(page, 'Won');
+  const lost = column(page, 'Lost');
+  await expect(card(page, dealName)).toBeVisible();
+  await expect(pending.getByTestId('column-total')).toHaveText('Total: €3,000 + $500');
+  await expect(won.getByTestId('column-total')).toHaveText('Total: $0');
+  await expectAccessible(page);
+
+  // 1. Mouse drag (pointer sensor, distance activation) from pending to won.
+  const handle = page.getByRole('button', { name: `Drag ${dealName}` });
+  const from = (await handle.boundingBox())!;
+  const to = (await won.boundingBox())!;
+  const statusPut = page.waitForResponse((r) => r.url().endsWith(`/api/deals/${dealId}/status`) && r.request().method() === 'PUT');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 15 });
+  await page.mouse.up();
+  expect((await statusPut).status()).toBe(200);
+  await expect(won.locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
+  await expect(won.getByTestId('column-total')).toHaveText('Total: €3,000');
+  await expect(pending.getByTestId('column-total')).toHaveText('Total: $500');
+
+  // The BFF and the sandbox agree: won, changed today.
+  const api = (await (await page.request.get(`/api/deals/${dealId}`)).json()) as { data: { status: string; statusChangedOn: string } };
+  expect(api.data.status).toBe('won');
+  expect(api.data.statusChangedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const record = await sandboxDeal(page.request, dealId);
+  expect(record.status).toBe('won');
+  expect(record.statusChangedOn).toBe(api.data.statusChangedOn);
+
+  // 2. Keyboard: pick up with space, arrow right to the next column, space to drop.
+  await handle.focus();
+  const keyboardPut = page.waitForResponse((r) => r.url().endsWith(`/api/deals/${dealId}/status`) && r.request().method() === 'PUT');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  expect((await keyboardPut).status()).toBe(200);
+  await expect(lost.locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
+  expect((await sandboxDeal(page.request, dealId)).status).toBe('lost');
+
+  // 3. The "Move to…" menu, no dragging at all: back to pending.
+  await card(page, dealName).getByRole('button', { name: `Move to… (${dealName})` }).click();
+  await page.getByRole('group', { name: `Move ${dealName} to` }).getByRole('button', { name: 'Pending' }).click();
+  await expect(pending.locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
+  await expect(pending.getByTestId('column-total')).toHaveText('Total: €3,000 + $500');
+  await expect.poll(async () => (await sandboxDeal(page.request, dealId)).status).toBe('pending');
+
+  // Change its category on the category board (PUT with category-id only).
+  await page.goto('/deals?view=board&group=category');
+  await expect(card(page, dealName)).toBeVisible();
+  await expect(column(page, catName).locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
+  await card(page, dealName).getByRole('button', { name: `Move to… (${dealName})` }).click();
+  await page.getByRole('group', { name: `Move ${dealName} to` }).getByRole('button', { name: 'Wholesale' }).click();
+  await expect(column(page, 'Wholesale').locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
+  await expect.poll(async () => (await sandboxDeal(page.request, dealId)).categoryId).not.toBe(String(catId));
+  await expectAccessible(page);
+
+  // The table view: sorted, filtered by party, state in the URL.
+  await page.goto(`/deals?view=table&group=status&party=${encodeURIComponent(company.name)}&sort=value&dir=desc`);
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('link', { name: dealName })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /Value/ })).toHaveAttribute('aria-sort', 'descending');
+  await expectAccessible(page);
+
+  // Dark mode: board and deal page still pass.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`/deals?view=board&group=status&category=${catId}`);
+  await expect(page.getByRole('link', { name: usd })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/deals/${dealId}`);
+  await expect(page.getByRole('heading', { name: dealName, level: 1 })).toBeVisible();
+  await expect(page.getByText('Wholesale')).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: /Pipeline value by status/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await expect(page.getByRole('img', { name: /Deals won and lost per month/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a refused move is rolled back with a toast', async ({ page }) => {
+  await signIn(page);
+  const name = unique('Rollback-');
+  const created = (await (await page.request.post('/api/deals', { data: { name, price: 10 } })).json()) as { data: { id: number } };
+  await page.route(`**/api/deals/${created.data.id}/status`, (route) =>
+    route.fulfill({ status: 507, contentType: 'application/json', body: JSON.stringify({ error: { status: 507, message: 'Your Highrise plan allows no more pending deals.' } }) }),
+  );
+  await page.goto('/deals?view=board&group=status');
+  await card(page, name).getByRole('button', { name: `Move to… (${name})` }).click();
+  await page.getByRole('group', { name: `Move ${name} to` }).getByRole('button', { name: 'Won' }).click();
+  await expect(page.getByText(/Could not move “.*”; it is back where it was/)).toBeVisible();
+  await expect(column(page, 'Pending').locator(`li[data-deal-id="${created.data.id}"]`)).toBeVisible();
+});
