@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   SANDBOX_TOKEN_TTL: z.coerce.number().int().positive().default(1_209_600),
   SANDBOX_RATE_LIMIT: bool.default(true),
   SANDBOX_FAULTS: bool.default(false),
+  /** Seed for a new sandbox database: 'small' (a few hundred contacts) or 'large' (about 20,000 people, 3,000 companies). */
+  SANDBOX_SEED: z.enum(['small', 'large']).default('small'),
   HIGHRISE_CONTACT: z.string().default('skyline@example.com'),
   HIGHRISE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   HIGHRISE_RETRY_BUDGET_MS: z.coerce.number().int().nonnegative().default(20_000),
@@ -81,6 +83,8 @@ export interface Config {
     tokenTtlSeconds: number;
     rateLimit: boolean;
     faults: boolean;
+    /** Only used when the database file is new. */
+    seedSize: 'small' | 'large';
   };
   highrise: {
     /** Contact in the User-Agent, as 37signals asks. */
@@ -138,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenTtlSeconds: e.SANDBOX_TOKEN_TTL,
       rateLimit: e.SANDBOX_RATE_LIMIT,
       faults: e.SANDBOX_FAULTS,
+      seedSize: e.SANDBOX_SEED,
     },
     highrise: {
       contact: e.HIGHRISE_CONTACT,

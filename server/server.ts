@@ -33,6 +33,7 @@ export function createServerApp(config: Config, deps: AppDeps = {}): ServerApp {
       clients: [{ id: SANDBOX_CLIENT_ID, secret: SANDBOX_CLIENT_SECRET }],
       rateLimit: config.sandbox.rateLimit ? DEFAULT_RATE_LIMIT : false,
       faults: config.sandbox.faults,
+      seedSize: config.sandbox.seedSize,
     });
     // Mounted before the SPA fallback so /sandbox/* never answers with index.html.
     app.route(SANDBOX_MOUNT, sandbox.app);
