@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireSlot, bucketFor, resetPacing } from './pacer.js';
-import { iterateOffsets } from './paginate.js';
-import { formatRequestLog, loggablePath } from './request-log.js';
+import { iterateOffsets, PAGE_SIZE } from './paginate.js';
+import { apiTokenSource, HighriseClient, resetSchemeOverrides } from './client.js';
+import { testConfig } from '../test/harness.js';
+import { formatRequestLog, loggablePath, type RequestLog } from './request-log.js';
 import { parseRetryAfter } from './retry-after.js';
 import { fieldsFromMessages } from './upstream-errors.js';
-import { personSchema } from './models/person.js';
+import { personResource, personSchema } from './models/person.js';
 
 afterEach(() => resetPacing());
 
@@ -122,5 +124,69 @@ describe('422 messages to fields', () => {
       companyName: ['Company name is too long'],
     });
     expect(fieldsFromMessages(['Something else'], personSchema)).toBeUndefined();
+  });
+});
+
+describe('HighriseClient against a scripted Highrise', () => {
+  const config = testConfig('http://127.0.0.1:9', { highrise: { retryBudgetMs: 60_000 } });
+  type Script = (req: Request, n: number) => Response;
+  function scripted(script: Script) {
+    const seen: Request[] = [];
+    const fetchFn: typeof fetch = async (input, init) => {
+      const req = new Request(input, init);
+      seen.push(req);
+      return script(req, seen.length);
+    };
+    return { seen, fetchFn };
+  }
+  const xml = (body: string, status = 200) => new Response(body, { status, headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+
+  it('sends an API token as Basic token:X, with the User-Agent, and never logs it', async () => {
+    const { seen, fetchFn } = scripted(() => xml('<people type="array"/>'));
+    const logs: RequestLog[] = [];
+    const hr = new HighriseClient({ baseUrl: 'https://acme.highrisehq.com', tokens: apiTokenSource('s3cr3t-token'), config, fetch: fetchFn, log: (l) => logs.push(l) });
+    await hr.request('GET', '/people/search.xml', { query: { 'criteria[email]': 'who@example.com' } });
+    expect(seen[0].headers.get('authorization')).toBe(`Basic ${Buffer.from('s3cr3t-token:X').toString('base64')}`);
+    expect(seen[0].headers.get('user-agent')).toBe('Skyline (tests@skyline.example)');
+    expect(seen[0].redirect).toBe('manual');
+    expect(logs).toEqual([expect.objectContaining({ method: 'GET', path: '/people/search.xml?criteria[email]=…', status: 200, retries: 0 })]);
+    expect(JSON.stringify(logs)).not.toMatch(/s3cr3t|who@example/);
+  });
+
+  it('says a refused API token is a token problem, not a session', async () => {
+    const { fetchFn } = scripted(() => new Response('HTTP Basic: Access denied.\n', { status: 401 }));
+    const hr = new HighriseClient({ baseUrl: 'https://acme.highrisehq.com', tokens: apiTokenSource('bad'), config, fetch: fetchFn, log: () => {} });
+    await expect(hr.request('GET', '/me.xml')).rejects.toMatchObject({ status: 401, code: 'bad_api_token' });
+  });
+
+  it('moves an account from http to https on a same-path redirect, but never from https to http', async () => {
+    resetSchemeOverrides();
+    const up = scripted((req, n) => (n === 1 ? new Response('', { status: 301, headers: { Location: req.url.replace('http:', 'https:') } }) : xml('<people type="array"/>')));
+    const a = new HighriseClient({ baseUrl: 'http://up.highrisehq.com', tokens: apiTokenSource('t'), config, fetch: up.fetchFn, log: () => {} });
+    expect((await a.request('GET', '/people.xml')).status).toBe(200);
+    expect(up.seen.map((r) => r.url)).toEqual(['http://up.highrisehq.com/people.xml', 'https://up.highrisehq.com/people.xml']);
+
+    const down = scripted((req) => new Response('', { status: 302, headers: { Location: req.url.replace('https:', 'http:') } }));
+    const b = new HighriseClient({ baseUrl: 'https://down.highrisehq.com', tokens: apiTokenSource('t'), config, fetch: down.fetchFn, log: () => {} });
+    await expect(b.request('POST', '/people.xml', { body: '<person/>' })).rejects.toMatchObject({ status: 502, code: 'upstream_redirect' });
+    expect(down.seen).toHaveLength(1);
+    resetSchemeOverrides();
+  });
+
+  it('does not spin on Retry-After: 0 — waits a floor and gives up after a bounded number of tries', async () => {
+    const { seen, fetchFn } = scripted(() => new Response('busy', { status: 503, headers: { 'Retry-After': '0' } }));
+    const hr = new HighriseClient({ baseUrl: 'https://busy.highrisehq.com', tokens: apiTokenSource('t'), config, fetch: fetchFn, log: () => {} });
+    await expect(hr.request('GET', '/people.xml')).rejects.toMatchObject({ status: 503, code: 'rate_limited', retryAfter: 1 });
+    expect(seen).toHaveLength(9);
+  });
+
+  it('getAll walks offsets, dedupes, and stops when Highrise ignores n', async () => {
+    const person = (id: number) => `<person><id type="integer">${id}</id><first-name>P${id}</first-name></person>`;
+    const { seen, fetchFn } = scripted(() => xml(`<people type="array">${person(1)}${person(2)}</people>`));
+    const hr = new HighriseClient({ baseUrl: 'https://loop.highrisehq.com', tokens: apiTokenSource('t'), config, fetch: fetchFn, log: () => {} });
+    const all = await hr.getAll(personResource, '/people.xml', { pageSize: 2 });
+    expect(all.map((p) => p.id)).toEqual([1, 2]);
+    expect(seen.map((r) => new URL(r.url).search)).toEqual(['?n=0', '?n=2']);
+    expect(PAGE_SIZE).toMatchObject({ list: 500, search: 25, notes: 25, emails: 25, recordings: 25 });
   });
 });
