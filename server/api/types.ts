@@ -24,7 +24,6 @@ export type { TaskCreateInput, TaskUpdateInput, TaskCategoryInput } from './sche
 export type { Deal, DealStatus, PriceType } from '../highrise/models/deal.js';
 export type { DealCategory } from '../highrise/models/category.js';
 export type { Kase } from '../highrise/models/kase.js';
-export type { Note } from '../highrise/models/note.js';
 export type { DealCreateInput, DealUpdateInput, DealStatusInput } from './schemas/deal.js';
 export type { CategoryCreateInput, CategoryUpdateInput } from './schemas/category.js';
 export type { CaseCreateInput, CaseUpdateInput } from './schemas/case.js';
