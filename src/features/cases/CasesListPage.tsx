@@ -106,7 +106,7 @@ function NewCaseForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="New case" className="mb-6 flex flex-wrap items-end gap-3">
+    <form onSubmit={submit} noValidate aria-label="Open a case" className="mb-6 flex flex-wrap items-end gap-3">
       <TextField label="New case" placeholder="What is the matter?" value={name} onChange={(e) => setName(e.target.value)} error={error ?? undefined} className="min-w-64 flex-1" maxLength={255} />
       <Button type="submit" variant="primary" busy={create.isPending}>
         Open case

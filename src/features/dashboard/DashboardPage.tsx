@@ -113,7 +113,7 @@ export function DashboardPage() {
             </ChartCard>
           </div>
           <p className="mt-6 text-sm text-slate-700 dark:text-slate-300">
-            Values are price × duration for hourly, monthly and yearly deals. <Link to="/deals?view=table" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">See every deal in a table</Link>.
+            Values are price × duration for hourly, monthly and yearly deals. <Link to="/deals?view=table" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">See every deal in a table</Link>.
           </p>
         </>
       )}
