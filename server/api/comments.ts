@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireAccount, type AppEnv } from '../context.js';
+import { forgetRecordingsAfterWrite } from './recordings-cache.js';
 import { buildXml } from '../highrise/codec/build.js';
 import { commentResource, type Comment, type CommentWrite } from '../highrise/models/comment.js';
 import { notYours } from './notes.js';
@@ -9,6 +10,7 @@ import type { One } from './types.js';
 
 /** Comments under notes and emails; lists live at /api/notes/:id/comments and /api/emails/:id/comments. */
 export const commentsRoutes = new Hono<AppEnv>()
+  .use('*', forgetRecordingsAfterWrite)
   .use('*', requireAccount())
   .get('/:id', async (c) => {
     const id = idParam(c);

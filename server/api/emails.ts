@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireAccount, type AppEnv } from '../context.js';
+import { forgetRecordingsAfterWrite } from './recordings-cache.js';
 import { buildXml } from '../highrise/codec/build.js';
 import { commentResource, type Comment } from '../highrise/models/comment.js';
 import { emailResource, type Email, type EmailWrite } from '../highrise/models/email.js';
@@ -18,7 +19,7 @@ export const subjectEmailsRoutes = new Hono<AppEnv>()
     const rows = await c.get('highrise').getMany(emailResource, `/${subject}/${id}/emails.xml`, { n: (n - 1) * RECORDINGS_PAGE_SIZE });
     return c.json<Page<Email>>(page(newestFirst(rows).map(withProxiedFiles), n));
   })
-  .post('/:subject/:id/emails', requireAccount(), async (c) => {
+  .post('/:subject/:id/emails', requireAccount(), forgetRecordingsAfterWrite, async (c) => {
     const subject = subjectParam(c);
     const id = idParam(c);
     const input: EmailWrite = await jsonBody(c, emailCreateInput);
@@ -28,6 +29,7 @@ export const subjectEmailsRoutes = new Hono<AppEnv>()
   });
 
 export const emailsRoutes = new Hono<AppEnv>()
+  .use('*', forgetRecordingsAfterWrite)
   .use('*', requireAccount())
   .get('/:id', async (c) => {
     const id = idParam(c);

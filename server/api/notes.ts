@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { requireAccount, type AppEnv } from '../context.js';
+import { forgetRecordingsAfterWrite } from './recordings-cache.js';
 import { buildXml } from '../highrise/codec/build.js';
 import type { Attachment } from '../highrise/models/attachment.js';
 import { commentResource, type Comment } from '../highrise/models/comment.js';
@@ -63,7 +64,7 @@ export const subjectNotesRoutes = new Hono<AppEnv>()
     const rows = await c.get('highrise').getMany(noteResource, `/${subject}/${id}/notes.xml`, { n: (n - 1) * RECORDINGS_PAGE_SIZE });
     return c.json<Page<Note>>(page(newestFirst(rows).map(withProxiedFiles), n));
   })
-  .post('/:subject/:id/notes', requireAccount(), async (c) => {
+  .post('/:subject/:id/notes', requireAccount(), forgetRecordingsAfterWrite, async (c) => {
     const subject = subjectParam(c);
     const id = idParam(c);
     const input: NoteWrite = await jsonBody(c, noteCreateInput);
@@ -74,6 +75,7 @@ export const subjectNotesRoutes = new Hono<AppEnv>()
   });
 
 export const notesRoutes = new Hono<AppEnv>()
+  .use('*', forgetRecordingsAfterWrite)
   .use('*', requireAccount())
   .get('/:id', async (c) => {
     const id = idParam(c);

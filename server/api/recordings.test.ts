@@ -47,6 +47,16 @@ describe('recent activity', () => {
     expect(results.at(-1)!.headers.get('x-skyline-cache')).toBe('hit');
   });
 
+  it('a note written through Skyline shows in the feed at once (the cached page is dropped)', async () => {
+    await call(app, jar, 'GET', '/api/recordings');
+    const person = sb.sandbox.db.prepare("SELECT id FROM parties WHERE account_id = 1 AND type = 'Person' AND visible_to = 'Everyone' LIMIT 1").get() as { id: number };
+    const body = `Fresh note ${Date.now()}`;
+    expect((await call(app, jar, 'POST', `/api/people/${person.id}/notes`, { body })).status).toBe(201);
+    const res = await call(app, jar, 'GET', '/api/recordings');
+    expect(res.headers.get('x-skyline-cache')).toBe('miss');
+    expect((await json<Page<Recording>>(res)).data[0]).toMatchObject({ type: 'Note', body });
+  });
+
   it('pages by offset 25', async () => {
     await call(app, jar, 'GET', '/api/recordings?page=3');
     expect(logs.at(-1)?.path).toBe('/recordings.xml?n=50');

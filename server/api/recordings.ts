@@ -6,31 +6,18 @@ import { HttpError } from '../http-error.js';
 import { newestFirst, page, RECORDINGS_PAGE_SIZE, withProxiedFiles } from './notes.js';
 import { pageParam } from './params.js';
 import type { Page } from './types.js';
+import { cache, MAX_ENTRIES, RECORDINGS_TTL_MS } from './recordings-cache.js';
+
+export { clearRecordingsCache, forgetRecordings } from './recordings-cache.js';
 
 export const RECORDING_TYPES = ['Note', 'Email', 'Comment'] as const;
 export type RecordingType = (typeof RECORDING_TYPES)[number];
-
-/**
- * /recordings.xml is Highrise's most rate-limited endpoint (10 requests in 10 s). Pages are kept per
- * account and person for 30 s, and concurrent asks for the same page share one upstream request, so
- * opening the feed in several tabs or refreshing it cannot run into a 503. The pacer covers the rest.
- */
-export const RECORDINGS_TTL_MS = 30_000;
-interface Entry {
-  at: number;
-  value: Promise<Recording[]>;
-}
-const cache = new Map<string, Entry>();
-const MAX_ENTRIES = 500;
-
-export function clearRecordingsCache(): void {
-  cache.clear();
-}
 
 function withFiles(r: Recording): Recording {
   return r.type === 'Comment' ? r : withProxiedFiles(r);
 }
 
+/** GET /api/recordings?page=N&type=Note|Email|Comment — cached per account and person (recordings-cache.ts). */
 export const recordingsRoutes = new Hono<AppEnv>().use('*', requireAccount()).get('/', async (c) => {
   const n = pageParam(c);
   const type = c.req.query('type');
