@@ -5,6 +5,8 @@ import { expectAccessible, signIn, unique } from './helpers';
 
 /** Every contacts page in light and in dark mode: no serious or critical axe violations. */
 async function accessibleInBothModes(page: Page) {
+  // Measure the page at rest, not a button the pointer happens to hover after a click.
+  await page.mouse.move(0, 0);
   await page.emulateMedia({ colorScheme: 'light' });
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -80,11 +82,11 @@ test.describe('contacts (small seed)', () => {
     await page.getByLabel(/^Company name/).fill(coName);
     await page.getByLabel(field.label).fill('North');
     await page.getByRole('button', { name: 'Add email' }).click();
-    await page.getByLabel('Email 1').fill('hello@fjord.example');
+    await page.getByLabel('Email 1', { exact: true }).fill('hello@fjord.example');
     await page.getByRole('button', { name: 'Add phone' }).click();
-    await page.getByLabel('Phone 1').fill('+47 22 00 00 00');
+    await page.getByLabel('Phone 1', { exact: true }).fill('+47 22 00 00 00');
     await page.getByRole('button', { name: 'Add website' }).click();
-    await page.getByLabel('Website 1').fill('https://fjord.example');
+    await page.getByLabel('Website 1', { exact: true }).fill('https://fjord.example');
     await page.getByRole('button', { name: 'Save company' }).click();
     await expect(page.getByRole('heading', { level: 1, name: coName })).toBeVisible();
     await expect(page.getByText('North')).toBeVisible();
@@ -99,13 +101,13 @@ test.describe('contacts (small seed)', () => {
     await page.getByLabel('Company', { exact: true }).fill(coName);
     await page.getByLabel(field.label).fill('South');
     await page.getByRole('button', { name: 'Add email' }).click();
-    await page.getByLabel('Email 1').fill('ingrid@fjord.example');
+    await page.getByLabel('Email 1', { exact: true }).fill('ingrid@fjord.example');
     await page.getByRole('button', { name: 'Add email' }).click();
-    await page.getByLabel('Email 2').fill('ingrid.home@fjord.example');
+    await page.getByLabel('Email 2', { exact: true }).fill('ingrid.home@fjord.example');
     await page.getByRole('button', { name: 'Add phone' }).click();
-    await page.getByLabel('Phone 1').fill('555-0100');
+    await page.getByLabel('Phone 1', { exact: true }).fill('555-0100');
     await page.getByRole('button', { name: 'Add address' }).click();
-    await page.getByLabel('City for address 1').fill('Bergen');
+    await page.getByLabel('City for address 1', { exact: true }).fill('Bergen');
     await page.getByRole('button', { name: 'Save person' }).click();
     await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
     await expect(page.getByRole('link', { name: coName })).toHaveAttribute('href', `/companies/${companyId}`);
@@ -194,7 +196,7 @@ async function signInAt(browser: Browser) {
 }
 
 test.describe('contacts (large seed)', () => {
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 420_000 });
 
   test.beforeAll(async () => {
     const db = `.data/e2e-large-${LARGE_PORT}.sqlite`;
@@ -220,12 +222,13 @@ test.describe('contacts (large seed)', () => {
     await expect(scroller).toBeVisible();
     // Scroll to the end repeatedly: each time the next page of 500 loads, until everything is in.
     const count = page.getByTestId('contacts-count');
-    for (let i = 0; i < 80; i++) {
+    const started = Date.now();
+    while (Date.now() - started < 300_000) {
       await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
       if (/^All /.test((await count.textContent()) ?? '')) break;
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(250);
     }
-    await expect(count).toHaveText(/^All [\d,.\s\u202f]+ contacts loaded$/, { timeout: 60_000 });
+    await expect(count).toHaveText(/^All [\d,.\s\u202f]+ contacts loaded$/);
     const total = Number(((await count.textContent()) ?? '').replace(/\D/g, ''));
     expect(total).toBeGreaterThanOrEqual(19_000);
     // Only a window of rows is in the DOM; the last one is reachable.
