@@ -33,7 +33,7 @@ test('a note with markup is shown as text, links are clickable, nothing runs; co
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByText('Note added')).toBeVisible();
 
-  const note = page.getByRole('article').filter({ hasText: marker }).first();
+  const note = page.getByRole('article', { name: /^Note by/ }).filter({ hasText: marker }).first();
   await expect(note).toContainText('<script>window.__pwned=1</script> & <img src=x onerror="window.__pwned=2">');
   await expect(note.getByRole('link', { name: 'https://example.com/a?b=1&c=2' })).toHaveAttribute('href', 'https://example.com/a?b=1&c=2');
   expect(await note.locator('script, img').count()).toBe(0);
@@ -50,13 +50,13 @@ test('a note with markup is shown as text, links are clickable, nothing runs; co
   await note.getByRole('button', { name: 'Edit note' }).click();
   await note.getByLabel('Edit note').fill(`${marker} edited`);
   await note.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('article').filter({ hasText: `${marker} edited` })).toBeVisible();
+  await expect(page.getByRole('article', { name: /^Note by/ }).filter({ hasText: `${marker} edited` })).toBeVisible();
   await expectAccessible(page);
 
   // Delete it, with a confirmation.
-  await page.getByRole('article').filter({ hasText: `${marker} edited` }).getByRole('button', { name: 'Delete note' }).click();
+  await page.getByRole('article', { name: /^Note by/ }).filter({ hasText: `${marker} edited` }).getByRole('button', { name: 'Delete note' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete note' }).click();
-  await expect(page.getByRole('article').filter({ hasText: marker })).toHaveCount(0);
+  await expect(page.getByRole('article', { name: /^Note by/ }).filter({ hasText: marker })).toHaveCount(0);
 });
 
 test('log an email on a seeded deal, then find it in recent activity linking to the deal; accessible light and dark', async ({ page }) => {
