@@ -35,7 +35,7 @@ export function Timeline({ subjectType, subjectId }: { subjectType: SubjectSegme
   const headingId = useId();
 
   return (
-    <section aria-labelledby={headingId} className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section data-timeline={subjectType} aria-labelledby={headingId} className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 id={headingId} className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100">
         Notes and emails
       </h2>
