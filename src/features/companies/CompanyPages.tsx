@@ -147,7 +147,7 @@ function CompanyDetail({ id, company }: { id: number; company: Company }) {
           ) : people.data.length === 0 ? (
             <p className="text-sm text-slate-700 dark:text-slate-300">
               No one at {name} yet.{' '}
-              <Link to="/people/new" className={linkClass}>
+              <Link to="/people/new" className={`${linkClass} underline`}>
                 Add a person
               </Link>{' '}
               and give them this company.

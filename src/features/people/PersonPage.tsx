@@ -244,7 +244,7 @@ export function ContactDataList({ cd, editTo }: { cd: Person['contactData']; edi
           {!hasContact ? (
             <p className="text-sm text-slate-700 dark:text-slate-300">
               No contact details yet.{' '}
-              <Link to={editTo} className={linkClass}>
+              <Link to={editTo} className={`${linkClass} underline`}>
                 Add some
               </Link>
               .
