@@ -28,6 +28,7 @@ function afterTagChange(client: ReturnType<typeof useQueryClient>, subject: TagS
     client.invalidateQueries({ queryKey: detailKey(subject, id) }),
     client.invalidateQueries({ queryKey: tagKeys.all }),
     client.invalidateQueries({ queryKey: ['contacts'] }),
+    client.invalidateQueries({ queryKey: [...companyKeys.all, 'people'] }),
   ]);
 }
 

@@ -93,7 +93,8 @@ export function ContactsPage({ fixedType }: { fixedType?: ContactType } = {}) {
       const failed = results.filter((r) => !r.ok);
       if (failed.length) toast.error(`${verb}: ${results.length - failed.length} done, ${failed.length} failed (${failed[0].error ?? 'unknown error'}).`);
       else toast.success(`${verb}: done for ${results.length} contact${results.length === 1 ? '' : 's'}.`);
-      await Promise.all([client.invalidateQueries({ queryKey: ['contacts'] }), client.invalidateQueries({ queryKey: ['tags'] })]);
+      // Lists (including a company's people) and records show the new tags.
+      await Promise.all(['contacts', 'tags', 'companies', 'people'].map((k) => client.invalidateQueries({ queryKey: [k] })));
     } catch (e) {
       toast.error(`${verb} stopped: ${errorMessage(e)}`);
     } finally {
