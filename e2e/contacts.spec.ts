@@ -7,9 +7,12 @@ import { expectAccessible, signIn, unique } from './helpers';
 async function accessibleInBothModes(page: Page) {
   // Measure the page at rest, not a button the pointer happens to hover after a click.
   await page.mouse.move(0, 0);
+  // Buttons animate their colours (transition-colors): let a scheme switch settle before measuring contrast.
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForTimeout(400);
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(400);
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'light' });
 }
