@@ -58,15 +58,31 @@ describe('tasks', () => {
     expect((await list('completed')).some((t) => t.id === task.id)).toBe(true);
     expect((await list('upcoming')).some((t) => t.id === task.id)).toBe(false);
 
+    // PUT with an empty done-at clears the completion (the sandbox does; so does Highrise where allowed).
     const reopen = await call(app, jar, 'POST', `/api/tasks/${task.id}/reopen`);
-    // The sandbox follows the reference: done-at is not writable there, so the BFF reports 409 plainly.
-    expect([200, 409]).toContain(reopen.status);
-    console.info(`reopen through PUT done-at empty: ${reopen.status}`);
-    if (reopen.status === 200) expect((await json<One<Task>>(reopen)).data.doneAt).toBeNull();
-    else expect((await json<{ error: { code: string } }>(reopen)).error.code).toBe('reopen_unsupported');
+    expect(reopen.status).toBe(200);
+    expect((await json<One<Task>>(reopen)).data).toMatchObject({ id: task.id, doneAt: null, body: 'Later task' });
+    expect((await list('upcoming')).some((t) => t.id === task.id)).toBe(true);
+    expect((await list('completed')).some((t) => t.id === task.id)).toBe(false);
+    const row = sb.sandbox.db.prepare('SELECT done_at FROM tasks WHERE id = ?').get(task.id) as { done_at: string | null };
+    expect(row.done_at).toBeNull();
 
     expect((await call(app, jar, 'DELETE', `/api/tasks/${task.id}`)).status).toBe(204);
     expect((await call(app, jar, 'GET', `/api/tasks/${task.id}`)).status).toBe(404);
+  });
+
+  it('reopen answers 409 reopen_unsupported when Highrise keeps the task completed', async () => {
+    const task = (await json<One<Task>>(await call(app, jar, 'POST', '/api/tasks', { body: 'Stubborn', frame: 'today' }))).data;
+    await call(app, jar, 'POST', `/api/tasks/${task.id}/complete`);
+    // A Highrise that ignores done-at answers the PUT with the task still completed.
+    const token = (sb.sandbox.db.prepare('SELECT token FROM users WHERE id = 70002').get() as { token: string }).token;
+    const still = await (await fetch(`${sb.origin}/sandbox/highrise/1/tasks/${task.id}.xml`, { headers: { Authorization: `Basic ${Buffer.from(`${token}:X`).toString('base64')}` } })).text();
+    expect(still).toMatch(/<done-at type="datetime">\d/);
+    await sb.fault({ match: { method: 'PUT', path: `/tasks/${task.id}.xml` }, count: 1, action: { status: 200, headers: { 'Content-Type': 'application/xml; charset=utf-8' }, body: still } });
+    const res = await call(app, jar, 'POST', `/api/tasks/${task.id}/reopen`);
+    expect(res.status).toBe(409);
+    expect((await json<{ error: { code: string; message: string } }>(res)).error).toMatchObject({ code: 'reopen_unsupported', message: expect.stringContaining('Create a new task') });
+    await sb.clearFaults();
   });
 
   it('a weekly recurring task schedules the next one a week later when completed', async () => {

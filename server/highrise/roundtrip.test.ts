@@ -8,10 +8,12 @@
  * Equivalences (each is a documented behaviour, not a tolerance for bugs):
  *  - an empty string is written as an empty element and comes back as null (Highrise has no
  *    empty-vs-null distinction, REAL-WORLD #12);
- *  - nothing else: line ends survive as sent (CRLF, lone CR): the codec writes a CR as `&#13;` and
- *    keeps the raw CR the sandbox (like Rails' Builder) sends back.
+ *  - nothing else: line ends survive as sent (CRLF, lone CR): the codec writes a CR as `&#13;`, the
+ *    sandbox stores it as decoded and writes it back as `&#13;`, so even a conforming XML parser (which
+ *    normalises a raw CR away) reads it back (checked below with fast-xml-parser on the raw GET).
  */
 import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildXml } from './codec/build.js';
 import type { RecordSchema, Resource, Write } from './codec/schema.js';
@@ -149,6 +151,18 @@ describe('round trips through the sandbox', { timeout: 60_000 }, () => {
     prop(fc.record({ body: nonBlank, change: nonBlank }), ({ body, change }) =>
       trip(taskResource, 'tasks', { body, frame: 'tomorrow', subjectId: personId, subjectType: 'Party' }, { body: change }),
     ));
+
+  it('CRLF and a lone CR survive POST → GET through the client; the sandbox sends each CR as &#13;', async () => {
+    const body = 'a\r\nb\rc\n\r\n';
+    const created = await hr.create(noteResource, '/notes.xml', buildXml(noteResource, { body, subjectId: personId, subjectType: 'Party' }, { mode: 'create' }));
+    expect(created.body).toBe(body);
+    expect((await hr.getOne(noteResource, `/notes/${created.id!}.xml`)).body).toBe(body);
+    const raw = await hr.request('GET', `/notes/${created.id!}.xml`);
+    expect(raw.body).not.toContain('\r');
+    expect(raw.body).toContain('<body>a&#13;\nb&#13;c\n&#13;\n</body>');
+    const conforming = new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true }).parse(raw.body) as { note: { body: string } };
+    expect(conforming.note.body).toBe(body);
+  });
 
   // The sandbox trims category names (surrounding whitespace, CR included), as Highrise's own
   // category form does; names are generated trimmed so the rest of the text is still checked exactly.

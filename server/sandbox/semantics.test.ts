@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT } from './index.js';
 import { isoSeconds } from './store.js';
-import { makeSandbox } from './test-helpers.js';
+import { makeSandbox, parse } from './test-helpers.js';
 
 const A = '/sandbox/highrise/1';
 /** The id of each <el> (its first <id> child; deals list a few fields before it). */
@@ -196,6 +196,24 @@ describe('tasks in time (fixed clock, account time zone America/Chicago)', () =>
     expect(ids(await s.text('/tasks/upcoming.xml', 70002), 'task')).toContain(id);
     expect(ids(await s.text('/people/1000045/tasks.xml', 70002), 'task')).toContain(id);
   });
+
+  it('reopens a completed task when done-at is sent empty (nil too); a value in done-at is ignored', async () => {
+    const s = setup({ now: () => new Date('2026-03-04T15:00:00Z') });
+    const id = ids(await (await s.send('POST', '/tasks.xml', '<task><body>Reopen me</body><frame>today</frame></task>')).text(), 'task')[0];
+    await s.send('POST', `/tasks/${id}/complete.xml`, '');
+    expect(ids(await s.text('/tasks/completed.xml'), 'task')).toContain(id);
+    const reopened = await s.send('PUT', `/tasks/${id}.xml?reload=true`, '<task><done-at type="datetime"></done-at></task>');
+    expect(reopened.status).toBe(200);
+    expect(await reopened.text()).toContain('<done-at type="datetime" nil="true"></done-at>');
+    expect(ids(await s.text('/tasks/upcoming.xml'), 'task')).toContain(id);
+    expect(ids(await s.text('/tasks/completed.xml'), 'task')).not.toContain(id);
+    await s.send('POST', `/tasks/${id}/complete.xml`, '');
+    await s.send('PUT', `/tasks/${id}.xml`, '<task><done_at nil="true"/></task>');
+    expect(s.count('SELECT count(*) AS n FROM tasks WHERE id = ? AND done_at IS NULL', id)).toBe(1);
+    // Not a way to complete: the body and the open state are as they were.
+    await s.send('PUT', `/tasks/${id}.xml`, '<task><body>Still open</body><done-at type="datetime">2026-03-04T15:00:00Z</done-at></task>');
+    expect(s.count("SELECT count(*) AS n FROM tasks WHERE id = ? AND done_at IS NULL AND body = 'Still open'", id)).toBe(1);
+  });
 });
 
 describe('rate limits per bucket: 503 with Retry-After', () => {
@@ -289,6 +307,19 @@ describe('deals, cases, categories', () => {
     expect((await s.get('/deals.xml?status=maybe')).status).toBe(422);
     const pendingOnly = await s.text('/deals.xml?status=won');
     expect(texts(pendingOnly, 'status').every((x) => x === 'won')).toBe(true);
+  });
+
+  it('stores a carriage return sent as &#13; exactly and writes it back as &#13; (a raw CR would be normalised away)', async () => {
+    const s = setup();
+    const res = await s.send('POST', '/notes.xml', '<note><body>a&#13;\nb&#13;c\r\nd</body><subject-id>1000045</subject-id><subject-type>Party</subject-type></note>');
+    expect(res.status).toBe(201);
+    const id = ids(await res.text(), 'note')[0];
+    // A raw CRLF in the request is one line end (XML 1.0 §2.11); the references are kept.
+    expect((s.t.sandbox.db.prepare('SELECT body FROM recordings WHERE id = ?').get(id) as { body: string }).body).toBe('a\r\nb\rc\nd');
+    const xml = await s.text(`/notes/${id}.xml`);
+    expect(xml).toContain('<body>a&#13;\nb&#13;c\nd</body>');
+    expect(xml).not.toContain('\r');
+    expect(parse(xml).note.body).toBe('a\r\nb\rc\nd');
   });
 
   it('closes a case with closed-at and reopens it with an empty one', async () => {

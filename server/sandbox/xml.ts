@@ -20,6 +20,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /**
  * Escapes text the way Rails' Builder did for Highrise: markup characters as entities and every
  * non-ASCII code point as a numeric character reference (REAL-WORLD #9), so clients must decode them.
+ * A carriage return is written as `&#13;` so that text comes back exactly as it was stored.
  */
 export function escapeXml(value: string, inAttribute = false): string {
   let out = '';
@@ -29,6 +30,8 @@ export function escapeXml(value: string, inAttribute = false): string {
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
     else if (ch === '"' && inAttribute) out += '&quot;';
+    // A raw CR would be normalised away by any conforming parser (XML 1.0 §2.11); as a reference it survives.
+    else if (ch === '\r') out += '&#13;';
     else if (cp > 0x7e) out += `&#${cp};`;
     else out += ch;
   }

@@ -1,6 +1,6 @@
 // Tasks: the lists (upcoming, assigned, completed, today, all, per subject), get, create by frame or
 // due-at (frames are computed in the account's time zone), complete (recurring tasks schedule their
-// next occurrence), update with reload, delete.
+// next occurrence), update with reload (an empty done-at reopens), delete.
 import { Unprocessable } from '../party-write.js';
 import { type TaskRow, type TaskScope, getAnyRecording, getCategory, getTask, insertRow, queryTasks, recordDeletion, updateRow } from '../records.js';
 import { taskElement } from '../render-records.js';
@@ -64,6 +64,9 @@ function readTask(r: HighriseRequest, root: XmlNode, creating: boolean): Record<
     if (!FRAMES.includes(frame as Frame)) throw new Unprocessable(['Frame is not included in the list']);
     f.due_at = dueForFrame(frame as Frame, tz, r.nowMs);
   } else if (creating) throw new Unprocessable([frame === 'specific' ? "Due at can't be blank" : 'Frame is not included in the list']);
+  // Un-completing: an empty (or nil) done-at on update clears the completion. A value is ignored —
+  // completing goes through complete.xml, which also schedules the next occurrence of a recurring task.
+  if (!creating && leaf(root, 'done-at', 'done_at') === null) f.done_at = null;
   const alertAt = datetimeLeaf(root, ['alert-at', 'alert_at'], 'Alert at');
   if (alertAt !== undefined) f.alert_at = alertAt;
 
