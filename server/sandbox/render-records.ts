@@ -19,7 +19,7 @@ function tagsOrNothing(tags: TagRow[]): XmlElement[] {
   return tags.length === 0 ? [] : [array('tags', tags.map(tagElement))];
 }
 
-export interface DealExtras { category: CategoryRow | undefined; party: PartyBundle | undefined; parties: PartyBundle[]; tags: TagRow[] }
+export interface DealExtras { category: CategoryRow | undefined; party: PartyBundle | undefined; parties: PartyBundle[]; tags: TagRow[]; subjectDatas?: XmlElement[] }
 
 export function dealElement(ctx: RenderContext, d: DealRow, x: DealExtras): XmlElement {
   return group('deal', [
@@ -32,6 +32,7 @@ export function dealElement(ctx: RenderContext, d: DealRow, x: DealExtras): XmlE
     ...(x.category ? [group('category', [int('id', x.category.id), str('name', x.category.name)])] : []),
     ...(x.party ? [partyElement(ctx, x.party, 'child')] : []),
     array('parties', x.parties.map((b) => partyElement(ctx, b, 'child'))),
+    ...(x.subjectDatas ?? []),
     ...tagsOrNothing(x.tags),
   ]);
 }

@@ -83,7 +83,7 @@ export function seedRecords(db: Db, o: SeedRecordsOptions): void {
   const insTaskCat = stmt(db, 'INSERT INTO task_categories (account_id, name, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const dealCats = DEAL_CATEGORIES.map(([name, color]) => Number(insDealCat.run(o.accountId, name, color, g0, g0).lastInsertRowid));
   const taskCats = TASK_CATEGORIES.map(([name, color]) => Number(insTaskCat.run(o.accountId, name, color, g0, g0).lastInsertRowid));
-  insertSubjectField(db, o.accountId, 'Expected close', 'deal');
+  const expectedClose = insertSubjectField(db, o.accountId, 'Expected close', 'deal');
 
   // ---- deals: across statuses and categories, some without category, some without price ----
   const insDeal = stmt(db, `INSERT INTO deals (account_id, name, background, category_id, currency, duration, price, price_type, party_id,
@@ -117,6 +117,8 @@ export function seedRecords(db: Db, o: SeedRecordsOptions): void {
     for (const p of staff.slice(0, 1 + Math.floor(rand() * 2))) insDealParty.run(id, p);
     dealIds.push(id);
   }
+  // The demo deal carries a value for the deal custom field (no PRNG draw, so the rest of the seed is unchanged).
+  if (dealIds.length > 0) stmt(db, 'INSERT INTO deal_subject_datas (deal_id, subject_field_id, value) VALUES (?, ?, ?)').run(dealIds[0], expectedClose, 'End of Q2');
 
   // ---- cases: open ones first, then closed ----
   const insKase = stmt(db, `INSERT INTO kases (account_id, name, background, closed_at, visible_to, owner_id, group_id, author_id, created_at, updated_at)

@@ -332,6 +332,27 @@ describe('deals, cases, categories', () => {
     expect((await s.send('POST', '/kases.xml', '<kase><name> </name></kase>')).status).toBe(422);
   });
 
+  it('stores deal custom field values (deal fields only), renders them as subject_datas, clears them', async () => {
+    const s = setup();
+    const seeded = parse(await s.text('/deals/2000001.xml')).deal.subject_datas.subject_data[0];
+    expect(seeded).toMatchObject({ value: 'End of Q2', subject_field_id: { '#text': '307' }, subject_field_label: 'Expected close' });
+    const res = await s.send('POST', '/deals.xml', '<deal><name>With a field</name><subject_datas type="array"><subject_data><subject_field_id>307</subject_field_id><value>June&#13;\n30</value></subject_data></subject_datas></deal>');
+    expect(res.status).toBe(201);
+    const id = ids(await res.text(), 'deal')[0];
+    const data = parse(await s.text(`/deals/${id}.xml`)).deal.subject_datas.subject_data[0];
+    expect(data).toMatchObject({ value: 'June\r\n30', subject_field_label: 'Expected close' });
+    // By id (the dashed spelling too), then removed with an empty value by field.
+    await s.send('PUT', `/deals/${id}.xml`, `<deal><subject-datas><subject-data><id>${data.id['#text']}</id><value>July</value></subject-data></subject-datas></deal>`);
+    expect(parse(await s.text(`/deals/${id}.xml`)).deal.subject_datas.subject_data[0].value).toBe('July');
+    await s.send('PUT', `/deals/${id}.xml`, '<deal><subject_datas><subject_data><subject_field_id>307</subject_field_id><value></value></subject_data></subject_datas></deal>');
+    expect(await s.text(`/deals/${id}.xml`)).not.toContain('subject_datas');
+    // A party field on a deal is refused; deleting the deal takes its values with it.
+    expect((await s.send('PUT', `/deals/${id}.xml`, '<deal><subject_datas><subject_data><subject_field_id>301</subject_field_id><value>x</value></subject_data></subject_datas></deal>')).status).toBe(422);
+    await s.send('PUT', `/deals/${id}.xml`, '<deal><subject_datas><subject_data><subject_field_id>307</subject_field_id><value>Aug</value></subject_data></subject_datas></deal>');
+    await s.t.request(`${A}/deals/${id}.xml`, { method: 'DELETE', headers: s.as(70001) });
+    expect(s.count('SELECT count(*) AS n FROM deal_subject_datas WHERE deal_id = ?', id)).toBe(0);
+  });
+
   it('defaults category colors to 000000 and counts elements', async () => {
     const s = setup();
     const created = await (await s.send('POST', '/task_categories.xml', '<task-category><name>Visit</name></task-category>')).text();

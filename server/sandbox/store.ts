@@ -94,6 +94,11 @@ CREATE TABLE IF NOT EXISTS deals (
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deals_account ON deals(account_id, updated_at);
+CREATE TABLE IF NOT EXISTS deal_subject_datas (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, deal_id INTEGER NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  subject_field_id INTEGER NOT NULL REFERENCES subject_fields(id) ON DELETE CASCADE, value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deal_subject_datas_deal ON deal_subject_datas(deal_id);
 CREATE TABLE IF NOT EXISTS deal_parties (
   deal_id INTEGER NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
   party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE, PRIMARY KEY (deal_id, party_id)
@@ -143,7 +148,7 @@ CREATE TABLE IF NOT EXISTS party_views (
 // Distinct id ranges per table so a client that confuses a contact id with a party id (or a tag id
 // with a user id) fails loudly instead of by coincidence.
 const ID_STARTS: Record<string, number> = {
-  users: 70000, parties: 1_000_000, contacts: 5_000_000, tags: 9_000, subject_fields: 300, subject_datas: 8_000_000,
+  users: 70000, parties: 1_000_000, contacts: 5_000_000, tags: 9_000, subject_fields: 300, subject_datas: 8_000_000, deal_subject_datas: 8_500_000,
   groups: 40_000, memberships: 45_000, task_categories: 50_000, deal_categories: 55_000, deals: 2_000_000, kases: 3_000_000,
   tasks: 4_000_000, attachments: 60_000_000,
 };

@@ -1,5 +1,7 @@
 // Deals: list (n, status, since), new template, get, create, update (status ignored, nested parties
-// refused), status changes with status-changed-on, delete (with its notes, emails and files).
+// refused; custom field values in <subject_datas>), status changes with status-changed-on, delete (with its
+// notes, emails and files).
+import { applyDealSubjectDatas, dealSubjectDatas, dealSubjectDatasElement } from '../deal-fields.js';
 import { Unprocessable } from '../party-write.js';
 import {
   type DealRow, countPendingDeals, dealPartyIds, deleteSubjectDependents, getCategory, getDeal, insertRow, queryDeals,
@@ -29,11 +31,13 @@ function dealXml(r: HighriseRequest, deals: DealRow[]) {
     if (d.party_id != null) partyIds.add(d.party_id);
   }
   const bundles = new Map(visiblePartyBundles(r, [...partyIds]).map((b) => [b.party.id, b]));
+  const datas = dealSubjectDatas(r.db, deals.map((d) => d.id));
   return deals.map((d) => dealElement(r, d, {
     category: d.category_id != null ? getCategory(r.db, 'deal', r.account.id, d.category_id) : undefined,
     party: d.party_id != null ? bundles.get(d.party_id) : undefined,
     parties: (lists.get(d.id) ?? []).map((i) => bundles.get(i)).filter((b) => b !== undefined),
     tags: subjectTags(r.db, 'Deal', d.id),
+    subjectDatas: dealSubjectDatasElement(datas.get(d.id) ?? []),
   }));
 }
 
@@ -106,6 +110,7 @@ async function create(r: HighriseRequest): Promise<Response> {
         currency: 'USD', price_type: 'fixed', ...fields, status: 'pending', account_id: r.account.id, author_id: r.user.id, created_at: now, updated_at: now,
       });
       if (typeof fields.party_id === 'number') stmt(r.db, 'INSERT OR IGNORE INTO deal_parties (deal_id, party_id) VALUES (?, ?)').run(newId, fields.party_id);
+      applyDealSubjectDatas(r.db, r.account.id, newId, body.root);
       return newId;
     })();
     if (id === 'full') return insufficientStorage(r);
@@ -124,6 +129,7 @@ async function update(r: HighriseRequest): Promise<Response> {
       const fields = readDeal(r, body.root, false);
       updateRow(r.db, 'deals', id, { ...fields, updated_at: isoSeconds(r.nowMs) });
       if (typeof fields.party_id === 'number') stmt(r.db, 'INSERT OR IGNORE INTO deal_parties (deal_id, party_id) VALUES (?, ?)').run(id, fields.party_id);
+      applyDealSubjectDatas(r.db, r.account.id, id, body.root);
     })();
     if (r.query.get('reload') !== 'true') return ok(r.c);
     return show(r);
