@@ -60,6 +60,14 @@ export const tagsRoutes = new Hono<AppEnv>()
     }
     return c.json<{ data: BulkTagResult[] }>({ data: results });
   })
+  /** One subject's tags (people, companies, deals, kases): `GET /{subject}/{id}/tags.xml`. */
+  .get('/:subject/:id', async (c) => {
+    const subject = subjectParam(c);
+    const id = idParam(c);
+    const data = await c.get('highrise').getMany(tagResource, `/${subject}/${id}/tags.xml`);
+    data.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', undefined, { sensitivity: 'base' }));
+    return c.json<{ data: Tag[] }>({ data });
+  })
   .post('/:subject/:id', async (c) => {
     const subject = subjectParam(c);
     const id = idParam(c);
