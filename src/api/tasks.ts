@@ -8,7 +8,20 @@ export const taskKeys = {
   all: ['tasks'] as const,
   list: (view: TaskView) => [...taskKeys.all, 'list', view] as const,
   categories: ['task-categories'] as const,
+  subject: (subject: TaskSubjectSegment, id: number) => [...taskKeys.all, 'subject', subject, id] as const,
 };
+
+/** The record kinds whose upcoming tasks the BFF lists at /api/{subject}/:id/tasks. */
+export type TaskSubjectSegment = 'people' | 'companies' | 'deals' | 'kases';
+
+/** A record's upcoming tasks (not done; mine or public). Under taskKeys.all, so every task mutation refreshes it. */
+export function useSubjectTasks(subject: TaskSubjectSegment, id: number) {
+  return useQuery({
+    queryKey: taskKeys.subject(subject, id),
+    queryFn: async ({ signal }) => (await apiFetch<{ data: Task[] }>(`/api/${subject}/${id}/tasks`, { signal })).data,
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
 
 export function useTasks(view: TaskView) {
   return useQuery({

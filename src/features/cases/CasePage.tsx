@@ -15,6 +15,8 @@ import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toast';
 import { Timeline } from '../activity/Timeline';
 import { partyName, partyPath } from '../deals/deal-view';
+import { RecordTagEditor } from '../deals/RecordTagEditor';
+import { SubjectTasks } from '../tasks/SubjectTasks';
 import { formatDateTime } from '../people/format';
 import { useIdParam } from '../people/PersonPage';
 
@@ -173,18 +175,11 @@ function CaseDetail({ id, kase }: { id: number; kase: Kase }) {
             <Skeleton className="h-6 w-40" />
           ) : tags.isError ? (
             <p className="text-sm text-slate-700 dark:text-slate-300">Could not load tags: {errorMessage(tags.error)}</p>
-          ) : tags.data.length === 0 ? (
-            <p className="text-sm text-slate-700 dark:text-slate-300">No tags.</p>
           ) : (
-            <ul className="flex flex-wrap gap-2" aria-label="Tags">
-              {tags.data.map((t) => (
-                <li key={t.id} className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm text-slate-900 dark:bg-slate-800 dark:text-slate-100">
-                  {t.name}
-                </li>
-              ))}
-            </ul>
+            <RecordTagEditor subject="kases" id={id} tags={tags.data} recordName={title} />
           )}
         </Section>
+        <SubjectTasks subjectType="kases" subjectId={id} subjectName={title} />
       </div>
       <Timeline subjectType="kases" subjectId={id} />
       <ConfirmDialog

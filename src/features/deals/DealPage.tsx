@@ -16,6 +16,8 @@ import { useToast } from '../../components/Toast';
 import { Timeline } from '../activity/Timeline';
 import { formatDateTime } from '../people/format';
 import { useIdParam } from '../people/PersonPage';
+import { RecordTagEditor } from './RecordTagEditor';
+import { SubjectTasks } from '../tasks/SubjectTasks';
 import { cssColor, partyName, partyPath, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
 import { currencyOf, dealValue, formatMoney, priceBreakdown } from './money';
 
@@ -230,18 +232,9 @@ function DealDetail({ id, deal }: { id: number; deal: Deal }) {
           </Section>
         )}
         <Section title="Tags">
-          {deal.tags.length === 0 ? (
-            <p className="text-sm text-slate-700 dark:text-slate-300">No tags.</p>
-          ) : (
-            <ul className="flex flex-wrap gap-2" aria-label="Tags">
-              {deal.tags.map((t) => (
-                <li key={t.id} className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm text-slate-900 dark:bg-slate-800 dark:text-slate-100">
-                  {t.name}
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecordTagEditor subject="deals" id={id} tags={deal.tags} recordName={name} />
         </Section>
+        <SubjectTasks subjectType="deals" subjectId={id} subjectName={name} />
       </div>
 
       <Timeline subjectType="deals" subjectId={id} />

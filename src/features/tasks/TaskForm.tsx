@@ -8,6 +8,8 @@ import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextField } from '../../components/TextField';
 import { browserTimeZone, fromLocalInputs, startOfLocalDay, toLocalInputs } from './frames';
+import { SubjectPicker } from './SubjectPicker';
+import { SUBJECT_KIND_LABEL, type SubjectChoice } from './subject-match';
 
 export const RECURRING_OPTIONS = [
   { value: '', label: 'Does not repeat' },
@@ -27,12 +29,6 @@ const WHEN_OPTIONS = [
   { value: 'later', label: 'Later' },
   { value: 'specific', label: 'At a specific date and time' },
 ];
-const SUBJECT_OPTIONS = [
-  { value: '', label: 'Nothing' },
-  { value: 'Party', label: 'A contact (person or company)' },
-  { value: 'Deal', label: 'A deal' },
-  { value: 'Kase', label: 'A case' },
-];
 
 type Frame = TaskCreateInput['frame'];
 
@@ -40,6 +36,19 @@ export interface TaskPrefill {
   subjectType?: 'Party' | 'Deal' | 'Kase';
   subjectId?: number;
   subjectName?: string;
+}
+
+/** What the form starts with: the task's own subject, else the one passed in (from the URL or a record page). */
+export function initialSubject(task: Task | undefined, prefill: TaskPrefill | undefined): SubjectChoice | null {
+  if (task?.subjectId != null && task.subjectType) {
+    const type = task.subjectType === 'Deal' || task.subjectType === 'Kase' ? task.subjectType : 'Party';
+    return { type, id: task.subjectId, name: task.subjectName ?? `${SUBJECT_KIND_LABEL[type]} ${task.subjectId}`, detail: SUBJECT_KIND_LABEL[type] };
+  }
+  if (prefill?.subjectId != null && prefill.subjectType) {
+    const type = prefill.subjectType;
+    return { type, id: prefill.subjectId, name: prefill.subjectName || `${SUBJECT_KIND_LABEL[type]} ${prefill.subjectId}`, detail: SUBJECT_KIND_LABEL[type] };
+  }
+  return null;
 }
 
 /**
@@ -60,9 +69,8 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
   const [categoryId, setCategoryId] = useState(task?.categoryId ? String(task.categoryId) : '');
   const [ownerId, setOwnerId] = useState(task?.ownerId ? String(task.ownerId) : '');
   const [isPublic, setPublic] = useState(task?.public ?? false);
-  const initialSubjectType = task?.subjectType === 'Company' ? 'Party' : (task?.subjectType ?? prefill?.subjectType ?? '');
-  const [subjectType, setSubjectType] = useState<string>(initialSubjectType);
-  const [subjectId, setSubjectId] = useState(String(task?.subjectId ?? prefill?.subjectId ?? ''));
+  const [subject, setSubject] = useState<SubjectChoice | null>(() => initialSubject(task, prefill));
+  const [subjectDraft, setSubjectDraft] = useState(subject?.name ?? '');
   const [recurring, setRecurring] = useState(task?.recurringPeriod != null ? String(task.recurringPeriod) : '');
   const [anchor, setAnchor] = useState(String(task?.anchorType ?? 0));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -77,7 +85,7 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
       dueAt = fromLocalInputs(tz, date, time);
       if (!dueAt) local.dueAt = 'Enter a date and a time.';
     }
-    if (subjectType && !/^[1-9]\d*$/.test(subjectId)) local.subjectId = 'Enter the record’s number.';
+    if (!subject && subjectDraft.trim()) local.subjectId = 'Choose a contact, deal or case from the list, or clear the field.';
     setErrors(local);
     if (Object.keys(local).length) return;
     const input: TaskCreateInput = {
@@ -87,8 +95,8 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
       categoryId: categoryId ? Number(categoryId) : null,
       ownerId: ownerId ? Number(ownerId) : null,
       public: isPublic,
-      subjectType: subjectType ? (subjectType as 'Party' | 'Deal' | 'Kase') : null,
-      subjectId: subjectType ? Number(subjectId) : null,
+      subjectType: subject?.type ?? null,
+      subjectId: subject?.id ?? null,
       recurringPeriod: recurring === '' ? null : Number(recurring),
       anchorType: recurring === '' ? null : anchor === '1' ? 1 : 0,
     };
@@ -144,18 +152,8 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
           </label>
         </div>
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Select label="About" options={SUBJECT_OPTIONS} value={subjectType} onChange={(e) => setSubjectType(e.target.value)} />
-        {subjectType && (
-          <TextField
-            label="Record number"
-            inputMode="numeric"
-            value={subjectId}
-            onChange={(e) => setSubjectId(e.target.value.trim())}
-            error={errors.subjectId}
-            hint={prefill?.subjectName && String(prefill.subjectId) === subjectId ? prefill.subjectName : 'The number in the record’s address, e.g. /people/123'}
-          />
-        )}
+      <div className="sm:max-w-xl">
+        <SubjectPicker value={subject} onChange={setSubject} onDraftChange={setSubjectDraft} error={errors.subjectId ?? errors.subjectType} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Select label="Repeats" options={RECURRING_OPTIONS} value={recurring} onChange={(e) => setRecurring(e.target.value)} error={errors.recurringPeriod} />
