@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { Deal, DealCreateInput, DealStatus, DealUpdateInput, Note, One, Page, PartySummary } from '../../server/api/types';
+import type { Deal, DealCreateInput, DealStatus, DealUpdateInput, Note, One, Page, PartySummary, SubjectField } from '../../server/api/types';
 import { apiFetch } from './client';
 
 export const dealKeys = {
@@ -66,6 +66,15 @@ export function useDealNotes(id: number) {
     queryKey: dealKeys.notes(id),
     queryFn: async ({ signal }) => (await apiFetch<Page<Note>>(`/api/deals/${id}/notes`, { signal })).data,
     enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** Deal custom field definitions (`/subject_fields.xml?type=deal`); deal fields are made in Highrise itself. */
+export function useDealFields() {
+  return useQuery({
+    queryKey: [...dealKeys.all, 'fields'] as const,
+    queryFn: async ({ signal }) => (await apiFetch<{ data: SubjectField[] }>('/api/custom-fields?type=deal', { signal })).data,
+    staleTime: 5 * 60_000,
   });
 }
 

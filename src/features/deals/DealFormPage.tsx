@@ -5,7 +5,8 @@ import { CURRENCY_CODES } from '../../../server/api/schemas/currencies';
 import { dealCreateInput, dealUpdateInput } from '../../../server/api/schemas/deal';
 import { errorMessage, isApiError } from '../../api/client';
 import { useDealCategories } from '../../api/categories';
-import { useCreateDeal, useDeal, useSetDealStatus, useUpdateDeal } from '../../api/deals';
+import { useCreateDeal, useDeal, useDealFields, useSetDealStatus, useUpdateDeal } from '../../api/deals';
+import { useGroups } from '../../api/custom-fields';
 import { useUsers } from '../../api/users';
 import { Button } from '../../components/Button';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -18,6 +19,7 @@ import { Textarea } from '../../components/Textarea';
 import { useToast } from '../../components/Toast';
 import { useIdParam } from '../people/PersonPage';
 import { PartyCombobox } from './PartyCombobox';
+import { customFieldChanges, customFieldValues } from './deal-custom-fields';
 import { partyName, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
 import { dealValue, formatMoney } from './money';
 
@@ -31,8 +33,11 @@ interface FormValues {
   price: string;
   priceType: PriceType;
   duration: string;
-  visibleTo: 'Everyone' | 'Owner';
+  visibleTo: 'Everyone' | 'Owner' | 'NamedGroup';
+  groupId: string;
   status: DealStatus;
+  /** Custom field values by field id. */
+  custom: Record<number, string>;
 }
 
 type Errors = Record<string, string[]>;
@@ -48,8 +53,10 @@ function fromDeal(d: Deal | undefined): FormValues {
     price: d?.price != null ? String(d.price) : '',
     priceType: d?.priceType ?? 'fixed',
     duration: d?.duration != null ? String(d.duration) : '',
-    visibleTo: d?.visibleTo === 'Owner' ? 'Owner' : 'Everyone',
+    visibleTo: d?.visibleTo === 'Owner' || d?.visibleTo === 'NamedGroup' ? d.visibleTo : 'Everyone',
+    groupId: d?.visibleTo === 'NamedGroup' && d.groupId != null ? String(d.groupId) : '',
     status: d?.status ?? 'pending',
+    custom: customFieldValues(d),
   };
 }
 
@@ -69,6 +76,7 @@ function toInput(v: FormValues): DealCreateInput {
     priceType: v.priceType,
     duration: timed ? num(v.duration) : null,
     visibleTo: v.visibleTo,
+    groupId: v.visibleTo === 'NamedGroup' && v.groupId ? Number(v.groupId) : null,
   };
 }
 
@@ -78,6 +86,11 @@ function diff(before: DealCreateInput, after: DealCreateInput): DealUpdateInput 
   for (const key of Object.keys(after) as (keyof DealCreateInput)[]) {
     if (key === 'partyId') continue;
     if (JSON.stringify(after[key] ?? null) !== JSON.stringify(before[key] ?? null)) out[key] = after[key];
+  }
+  // Visibility and its group go together (a NamedGroup needs its group).
+  if (out.visibleTo !== undefined || out.groupId !== undefined) {
+    out.visibleTo = after.visibleTo;
+    out.groupId = after.groupId;
   }
   // A timed price needs its duration alongside, so the server can check them together.
   if ((out.priceType !== undefined || out.duration !== undefined) && after.priceType !== 'fixed') {
@@ -126,6 +139,8 @@ function DealForm({ deal }: { deal?: Deal }) {
   const toast = useToast();
   const categories = useDealCategories();
   const users = useUsers();
+  const fields = useDealFields();
+  const groups = useGroups();
   const create = useCreateDeal();
   const update = useUpdateDeal(deal?.id ?? 0);
   const setStatus = useSetDealStatus(deal?.id ?? 0);
@@ -146,6 +161,8 @@ function DealForm({ deal }: { deal?: Deal }) {
     if (priceText && !/^\d+$/.test(priceText)) local.price = ['Enter a whole number (no cents, no separators).'];
     if (values.priceType !== 'fixed' && durationText && !/^\d+$/.test(durationText)) local.duration = ['Enter a whole number.'];
     const input = toInput(values);
+    const custom = customFieldChanges(editing ? deal : undefined, values.custom);
+    if (!editing && custom.length > 0) input.customFields = custom;
     const parsed = (editing ? dealUpdateInput : dealCreateInput).safeParse(input);
     const all = { ...(parsed.success ? {} : issuesToErrors(parsed.error.issues)), ...local };
     if (Object.keys(all).length > 0) {
@@ -163,6 +180,7 @@ function DealForm({ deal }: { deal?: Deal }) {
         return;
       }
       const changes = diff(toInput(fromDeal(deal)), input);
+      if (custom.length > 0) changes.customFields = custom;
       if (Object.keys(changes).length > 0) await update.mutateAsync(changes);
       if (values.status !== (deal.status ?? 'pending')) await setStatus.mutateAsync(values.status);
       toast.success(`Saved ${values.name.trim()}`);
@@ -255,16 +273,60 @@ function DealForm({ deal }: { deal?: Deal }) {
           />
         )}
         <Textarea label="Background" value={values.background} onChange={(e) => set('background', e.target.value)} error={err('background')} rows={4} />
-        <Select
-          label="Who can see this deal"
-          value={values.visibleTo}
-          onChange={(e) => set('visibleTo', e.target.value === 'Owner' ? 'Owner' : 'Everyone')}
-          error={err('visibleTo')}
-          options={[
-            { value: 'Everyone', label: 'Everyone' },
-            { value: 'Owner', label: 'Only me' },
-          ]}
-        />
+        {(fields.data ?? []).length > 0 && (
+          <fieldset className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+            <legend className="px-1 text-sm font-semibold">Custom fields</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              {(fields.data ?? []).map((f) =>
+                f.id == null ? null : (
+                  <TextField
+                    key={f.id}
+                    label={f.label ?? `Field ${f.id}`}
+                    value={values.custom[f.id] ?? ''}
+                    onChange={(e) => set('custom', { ...values.custom, [f.id!]: e.target.value })}
+                    maxLength={2000}
+                  />
+                ),
+              )}
+            </div>
+            {errors.customFields && <p className="mt-2 text-sm text-red-700 dark:text-red-400">{errors.customFields.join(' ')}</p>}
+          </fieldset>
+        )}
+        {fields.isError && <p className="text-sm text-slate-700 dark:text-slate-300">Custom fields could not be loaded: {errorMessage(fields.error)}</p>}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Select
+            label="Who can see this deal"
+            value={values.visibleTo}
+            onChange={(e) => {
+              const next = e.target.value === 'Owner' || e.target.value === 'NamedGroup' ? e.target.value : 'Everyone';
+              setValues((v) => ({ ...v, visibleTo: next, groupId: next === 'NamedGroup' ? v.groupId || String(groups.data?.data[0]?.id ?? '') : v.groupId }));
+            }}
+            error={err('visibleTo')}
+            hint={groups.data && !groups.data.available ? 'Only admins can share with a group.' : undefined}
+            options={[
+              { value: 'Everyone', label: 'Everyone' },
+              { value: 'Owner', label: 'Only me' },
+              ...(groups.data?.available || values.visibleTo === 'NamedGroup' || deal?.visibleTo === 'NamedGroup' ? [{ value: 'NamedGroup', label: 'A group' }] : []),
+            ]}
+          />
+          {values.visibleTo === 'NamedGroup' && (
+            <Select
+              label="Group"
+              required
+              value={values.groupId}
+              onChange={(e) => set('groupId', e.target.value)}
+              error={err('groupId')}
+              options={[
+                ...(values.groupId === '' ? [{ value: '', label: 'Choose a group' }] : []),
+                ...(groups.data?.available
+                  ? groups.data.data.filter((g) => g.id != null).map((g) => ({ value: String(g.id), label: g.name ?? `Group ${g.id}` }))
+                  : values.groupId
+                    ? [{ value: values.groupId, label: 'Its current group' }]
+                    : []),
+              ]}
+            />
+          )}
+        </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="primary" busy={busy}>
             {editing ? 'Save deal' : 'Create deal'}
