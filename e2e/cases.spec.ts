@@ -61,3 +61,40 @@ test('cases: create, close, find among closed, reopen, rename, delete — access
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: `${name} (renamed)` })).toHaveCount(0);
 });
+
+test('case page: tag a case and remove the tag; add a task about it', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  const name = unique('Returns ');
+  await page.getByLabel('New case').fill(name);
+  await page.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  const tagsRegion = page.getByRole('region', { name: 'Tags' });
+  await expect(tagsRegion.getByText('No tags yet.')).toBeVisible();
+  const tag = unique('Urgent & <b>');
+  await tagsRegion.getByLabel('Add a tag').fill(tag);
+  await tagsRegion.getByRole('button', { name: 'Add tag' }).click();
+  await expect(tagsRegion.getByRole('list', { name: 'Tags' }).getByText(tag, { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Tags' }).getByText(tag, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Remove tag ${tag}` }).click();
+  await expect(page.getByRole('region', { name: 'Tags' }).getByText('No tags yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Tags' }).getByText('No tags yet.')).toBeVisible();
+
+  const tasks = page.getByRole('region', { name: 'Upcoming tasks' });
+  await expect(tasks.getByText(/Nothing to do here yet/)).toBeVisible();
+  const body = unique('Call about the return ');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await tasks.getByRole('textbox', { name: 'Task (required)' }).fill(body);
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  const item = tasks.getByRole('listitem').filter({ hasText: body });
+  await expect(item).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await item.getByRole('checkbox', { name: `Complete: ${body.trim()}` }).click();
+  await expect(tasks.getByText(/Nothing to do here yet/)).toBeVisible();
+});

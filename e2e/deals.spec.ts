@@ -192,3 +192,60 @@ test('table view, deal page and dashboard pass axe in light and dark', async ({ 
     await expectAccessible(page);
   }
 });
+
+test('deal page: a task added there is listed there and on Tasks; tags added and removed; custom field and group edited in the form', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/deals/2000001');
+  const dealName = 'Harbor & Finch – spring wholesale order';
+  await expect(page.getByRole('heading', { name: dealName, level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Custom fields' })).toContainText('End of Q2');
+
+  // A task about this deal, from the deal page.
+  const tasks = page.getByRole('region', { name: 'Upcoming tasks' });
+  const body = unique('Send the price list ');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('combobox', { name: 'About' })).toHaveValue(dealName);
+  await tasks.getByRole('textbox', { name: 'Task (required)' }).fill(body);
+  await tasks.getByLabel('When', { exact: true }).selectOption('tomorrow');
+  await expectAccessible(page);
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('list', { name: `Tasks about ${dealName}` }).getByText(body)).toBeVisible();
+  await page.goto('/tasks?view=upcoming');
+  const row = page.getByRole('listitem').filter({ hasText: body });
+  await expect(row.getByRole('link', { name: dealName })).toHaveAttribute('href', '/deals/2000001');
+
+  // Tags: add one (autocompletes from the account's tags), then remove it.
+  await page.goto('/deals/2000001');
+  const tagsRegion = page.getByRole('region', { name: 'Tags' });
+  const tag = unique('wholesale-');
+  await tagsRegion.getByLabel('Add a tag').fill(tag);
+  await tagsRegion.getByRole('button', { name: 'Add tag' }).click();
+  await expect(tagsRegion.getByRole('list', { name: 'Tags' }).getByText(tag)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Tags' }).getByText(tag)).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: `Remove tag ${tag}` }).click();
+  await expect(page.getByText(`Removed the tag “${tag}”`)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Tags' }).getByText(tag, { exact: true })).toHaveCount(0);
+
+  // The form: the deal custom field and sharing with a group (Mara is an admin).
+  await page.getByRole('link', { name: 'Edit' }).click();
+  const field = page.getByRole('textbox', { name: 'Expected close' });
+  await expect(field).toHaveValue('End of Q2');
+  await field.fill('Mid July');
+  await page.getByRole('combobox', { name: /Who can see this deal/ }).selectOption('NamedGroup');
+  await page.getByRole('combobox', { name: /^Group/ }).selectOption({ label: 'Sales team' });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save deal' }).click();
+  await expect(page.getByRole('heading', { name: dealName, level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Custom fields' })).toContainText('Mid July');
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('A group');
+  // Back to everyone, so other specs see the demo deal as before.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('combobox', { name: /Who can see this deal/ }).selectOption('Everyone');
+  await page.getByRole('textbox', { name: 'Expected close' }).fill('End of Q2');
+  await page.getByRole('button', { name: 'Save deal' }).click();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('Everyone');
+});

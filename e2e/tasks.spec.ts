@@ -98,3 +98,30 @@ test('a weekly recurring task, once completed, schedules the next one a week lat
   expect(Date.parse(next.dueAt!) - Date.parse(first.dueAt!)).toBeGreaterThanOrEqual(7 * 86_400_000 - 3600_000);
   expect(Date.parse(next.dueAt!) - Date.parse(first.dueAt!)).toBeLessThanOrEqual(7 * 86_400_000 + 3600_000);
 });
+
+test('the task form finds a deal by name and ties the task to it; a task reopened from Completed is upcoming again', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/tasks?new=1');
+  const body = unique('Confirm the order ');
+  await page.getByRole('textbox', { name: 'Task (required)' }).fill(body);
+  const about = page.getByRole('combobox', { name: 'About' });
+  await about.fill('spring wholesale');
+  const option = page.getByRole('option', { name: /Harbor & Finch – spring wholesale order/ });
+  await expect(option).toBeVisible();
+  await expectAccessible(page);
+  await option.click();
+  await expect(about).toHaveValue('Harbor & Finch – spring wholesale order');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByText('Task added')).toBeVisible();
+  const row = page.getByRole('listitem').filter({ hasText: body.trim() });
+  await expect(row.getByRole('link', { name: 'Harbor & Finch – spring wholesale order' })).toHaveAttribute('href', '/deals/2000001');
+
+  await row.getByRole('checkbox', { name: `Complete: ${body.trim()}` }).click();
+  await expect(page.getByText('Task completed')).toBeVisible();
+  await page.getByRole('link', { name: 'Completed' }).click();
+  const done = page.getByRole('listitem').filter({ hasText: body.trim() });
+  await done.getByRole('checkbox', { name: `Reopen: ${body.trim()}` }).click();
+  await expect(page.getByText('Task reopened')).toBeVisible();
+  await page.getByRole('link', { name: 'Upcoming' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: body.trim() })).toBeVisible();
+});
