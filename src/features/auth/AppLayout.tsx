@@ -85,45 +85,37 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
           <Logo className="h-7 w-7" />
           <span>Skyline</span>
         </Link>
-        {/* Companies, Deals, Cases and Tasks join this list as their pages arrive. */}
-        <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-1">
-            <li>
-              <NavLink to="/people" className={navClass}>
-                People
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/deals" className={navClass}>
-                Deals
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/cases" className={navClass}>
-                Cases
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/dashboard" className={navClass}>
-                Dashboard
-              </NavLink>
-            </li>
+        {/* On a phone the nav is a strip that scrolls sideways rather than pushing the page wider. */}
+        <nav aria-label="Main" className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 sm:order-none sm:mx-0 sm:w-auto sm:px-0">
+          <ul className="flex gap-1 whitespace-nowrap">
+            {(
+              [
+                ['/people', 'People'],
+                ['/companies', 'Companies'],
+                ['/contacts', 'All contacts'],
+                ['/deals', 'Deals'],
+                ['/cases', 'Cases'],
+              ] as const
+            ).map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} className={navClass}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
             <ActivityNavItems className={navClass} />
-            <li>
-              <NavLink to="/companies" className={navClass}>
-                Companies
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/contacts" className={navClass}>
-                All contacts
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/search" className={navClass}>
-                Search
-              </NavLink>
-            </li>
+            {(
+              [
+                ['/dashboard', 'Dashboard'],
+                ['/search', 'Search'],
+              ] as const
+            ).map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} className={navClass}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">

@@ -19,6 +19,7 @@ import { RecordTagEditor } from '../deals/RecordTagEditor';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { formatDateTime } from '../people/format';
 import { useIdParam } from '../people/PersonPage';
+import { textLinkClass } from '../../components/link-class';
 
 export function CasePage() {
   const id = useIdParam();
@@ -59,7 +60,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+const linkClass = textLinkClass;
 
 function CaseDetail({ id, kase }: { id: number; kase: Kase }) {
   const navigate = useNavigate();

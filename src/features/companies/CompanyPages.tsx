@@ -19,8 +19,9 @@ import { emptyCompanyValues, valuesFromCompany } from '../people/form-model';
 import { PersonForm, type PersonFormSubmit } from '../people/PersonForm';
 import { ContactDataList, Item, Section, useIdParam } from '../people/PersonPage';
 import { TagEditor } from '../tags/TagEditor';
+import { textLinkClass } from '../../components/link-class';
 
-const linkClass = 'break-all text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+const linkClass = `${textLinkClass} break-all`;
 const VISIBILITY: Record<string, string> = { Everyone: 'Everyone', Owner: 'Only the owner', NamedGroup: 'A group' };
 const companyName = (c: Company) => c.name?.trim() || 'Unnamed company';
 

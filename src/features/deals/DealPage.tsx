@@ -20,6 +20,7 @@ import { RecordTagEditor } from './RecordTagEditor';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { cssColor, partyName, partyPath, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
 import { currencyOf, dealValue, formatMoney, priceBreakdown } from './money';
+import { textLinkClass } from '../../components/link-class';
 
 export function DealPage() {
   const id = useIdParam();
@@ -73,7 +74,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+const linkClass = textLinkClass;
 const STATUS_BADGE: Record<string, string> = {
   pending: 'bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50',
   won: 'bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50',

@@ -17,6 +17,7 @@ import { buttonClass } from '../../components/Button';
 import { useUserName } from '../../api/users';
 import { TagEditor } from '../tags/TagEditor';
 import { rememberDeleted } from '../contacts/undo';
+import { textLinkClass } from '../../components/link-class';
 
 export function useIdParam(): number {
   const { id } = useParams();
@@ -88,7 +89,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-const linkClass = 'break-all text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+const linkClass = `${textLinkClass} break-all`;
 
 function LabeledList({ items }: { items: { key: string | number; location: string | null; content: ReactNode }[] }) {
   return (
