@@ -134,6 +134,31 @@ describe('sign-in', () => {
     expect(jar.take(res).has('skyline_session')).toBe(false);
   });
 
+  it('lets the latest of two sign-ins started in two tabs finish after the older one failed', async () => {
+    const jar = new CookieJar();
+    const loginA = await app.request('/auth/login', { headers: { cookie: jar.header } });
+    jar.take(loginA);
+    const loginB = await app.request('/auth/login', { headers: { cookie: jar.header } });
+    jar.take(loginB);
+    const backA = await consent(loginA.headers.get('location')!, 2);
+    const backB = await consent(loginB.headers.get('location')!, 2);
+
+    const resA = await app.request(`/auth/callback${backA.search}`, { headers: { cookie: jar.header } });
+    expect(resA.headers.get('location')).toBe('/signin?error=state_mismatch');
+    jar.take(resA);
+
+    const resB = await app.request(`/auth/callback${backB.search}`, { headers: { cookie: jar.header } });
+    expect(resB.status).toBe(302);
+    expect(resB.headers.get('location')).toBe('/');
+    jar.take(resB);
+    const info = await (await app.request('/auth/session', { headers: { cookie: jar.header } })).json();
+    expect(info.authenticated).toBe(true);
+
+    // The state is single use: replaying B's callback fails.
+    const replay = await app.request(`/auth/callback${backB.search}`, { headers: { cookie: jar.header } });
+    expect(replay.headers.get('location')).toBe('/signin?error=state_mismatch');
+  });
+
   it('rejects a callback without the state cookie (e.g. from another browser)', async () => {
     const login = await app.request('/auth/login');
     const back = await consent(login.headers.get('location')!, 2);

@@ -48,15 +48,17 @@ authRoutes.get('/login', (c) => {
 authRoutes.get('/callback', async (c) => {
   const { store, launchpad } = c.get('services');
   const saved = store.readState(c);
-  store.clearState(c);
   const signinError = (code: string) => c.redirect(`/signin?error=${encodeURIComponent(code)}`, 302);
+  const state = c.req.query('state') ?? '';
+  // No state cookie (expired, other browser) or a different state: this callback is not the answer to our
+  // latest request. The cookie is kept then, so a sign-in still pending in another tab can finish.
+  const matches = Boolean(saved && state && sameSecret(saved.state, state));
+  if (matches) store.clearState(c);
 
   const error = c.req.query('error');
   if (error) return signinError(error === 'access_denied' ? 'access_denied' : 'oauth_error');
-  const state = c.req.query('state') ?? '';
   const code = c.req.query('code');
-  // No state cookie (expired, other browser) or a different state: this callback is not the answer to our request.
-  if (!saved || !state || !sameSecret(saved.state, state)) return signinError('state_mismatch');
+  if (!matches || !saved) return signinError('state_mismatch');
   if (!code) return signinError('oauth_error');
 
   try {
