@@ -5,12 +5,13 @@ import { Button } from '../../components/Button';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Logo } from '../../components/Logo';
 import { Skeleton } from '../../components/Skeleton';
+import { signInErrorMessage } from './signin-errors';
 
 export function SignInPage() {
   const [params] = useSearchParams();
   const session = useSession();
   const returnTo = safeReturnTo(params.get('returnTo'));
-  const error = params.get('error');
+  const error = signInErrorMessage(params.get('error'));
 
   if (session.data?.authenticated) {
     if (!session.data.account) return <Navigate to={`/accounts?returnTo=${encodeURIComponent(returnTo)}`} replace />;
