@@ -29,6 +29,10 @@ describe('vCard export', () => {
     expect(text).toContain('BEGIN:VCARD');
     expect(text).toContain('renee@example.com');
     expect(text).toContain('Renée');
+    // The browser never learns a Highrise URL, and the file keeps the person's name.
+    expect(text).not.toMatch(/^SOURCE/m);
+    expect(text).not.toContain('/sandbox/highrise/');
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''Ren%C3%A9e`);
   });
 
   it('proxies a company', async () => {

@@ -4,6 +4,24 @@ import { HttpError } from '../http-error.js';
 import { idParam } from './params.js';
 
 /**
+ * Highrise's vCard names the record's Highrise URL in SOURCE; the browser is never told a Highrise URL,
+ * so that property (with its folded continuation lines) is dropped.
+ */
+export function withoutHighriseUrls(vcard: string): string {
+  const out: string[] = [];
+  let dropping = false;
+  for (const line of vcard.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line)) {
+      if (!dropping) out.push(line);
+      continue;
+    }
+    dropping = /^SOURCE[;:]/i.test(line);
+    if (!dropping) out.push(line);
+  }
+  return out.join('\r\n');
+}
+
+/**
  * Exports that Highrise renders itself: a contact's vCard (`/people/{id}.vcf`, `/companies/{id}.vcf`),
  * handed to the browser as a download. (CSV of a list is built in the SPA from what it has loaded.)
  */
@@ -15,10 +33,14 @@ export const exportRoutes = new Hono<AppEnv>().use('*', requireAccount()).get('/
   const id = idParam(c);
   const res = await c.get('highrise').request('GET', `/${subject}/${id}.vcf`);
   const upstreamName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const stem = (upstreamName ?? `${subject === 'people' ? 'person' : 'company'}-${id}.vcf`).replace(/[^\w .()-]/g, '_');
-  const filename = stem.toLowerCase().endsWith('.vcf') ? stem : `${stem}.vcf`;
-  return c.body(res.body, 200, {
+  // The UTF-8 name goes in filename* (RFC 6266/5987: "Renée Okafor.vcf"); filename= is an ASCII fallback.
+  // Name the file after the contact (the vCard's FN is UTF-8; a Content-Disposition name may be mangled to ASCII).
+  const fullName = /^FN(?:;[^:\r\n]*)?:(.*?)\r?$/m.exec(res.body)?.[1]?.replace(/\\([,;\\])/g, '$1').trim();
+  const raw = (fullName || upstreamName || `${subject === 'people' ? 'person' : 'company'}-${id}`).replace(/[\u0000-\u001f"\\/:*?<>|]/g, '_').trim() || `contact-${id}`;
+  const utf8Name = raw.toLowerCase().endsWith('.vcf') ? raw : `${raw}.vcf`;
+  const asciiName = utf8Name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w .()-]/g, '_');
+  return c.body(withoutHighriseUrls(res.body), 200, {
     'Content-Type': 'text/vcard; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`,
   });
 });

@@ -3,7 +3,7 @@ import { contactDataInput, customFieldInput, optionalText, visibilityInput } fro
 
 /** Company input for the JSON API (pure zod; the SPA validates its form with the same rules). */
 const companyFields = {
-  name: z.string().trim().min(1, 'Enter the company name.').max(255),
+  name: z.string().trim().min(1, 'Enter the company name.').max(255, 'Keep it under 255 characters.'),
   background: optionalText(10_000),
   ...visibilityInput,
   contactData: contactDataInput.optional(),

@@ -27,24 +27,24 @@ function row<S extends z.ZodRawShape>(shape: S, locations: readonly [string, ...
 }
 
 export const emailAddressInput = row(
-  { address: z.string().trim().min(1, 'Enter an email address.').max(255).regex(/^[^\s@]+@[^\s@]+$/, 'Enter an email address like name@example.com.') },
+  { address: z.string().trim().min(1, 'Enter an email address.').max(255, 'Keep it under 255 characters.').regex(/^[^\s@]+@[^\s@]+$/, 'Enter an email address like name@example.com.') },
   ['Work', 'Home', 'Other'],
 );
-export const phoneNumberInput = row({ number: z.string().trim().min(1, 'Enter a phone number.').max(64) }, ['Work', 'Mobile', 'Fax', 'Pager', 'Home', 'Skype', 'Other']);
+export const phoneNumberInput = row({ number: z.string().trim().min(1, 'Enter a phone number.').max(64, 'Keep it under 64 characters.') }, ['Work', 'Mobile', 'Fax', 'Pager', 'Home', 'Skype', 'Other']);
 export const addressInput = row(
   { street: optionalText(255), city: optionalText(255), state: optionalText(255), zip: optionalText(32), country: optionalText(255) },
   ['Work', 'Home', 'Other'],
 );
 export const instantMessengerInput = row(
   {
-    address: z.string().trim().min(1, 'Enter a user name.').max(255),
+    address: z.string().trim().min(1, 'Enter a user name.').max(255, 'Keep it under 255 characters.'),
     protocol: z.enum(['AIM', 'MSN', 'ICQ', 'Jabber', 'Yahoo', 'Skype', 'QQ', 'Sametime', 'Gadu-Gadu', 'Google Talk', 'other']).default('other'),
   },
   ['Work', 'Personal', 'Other'],
 );
-export const twitterAccountInput = row({ username: z.string().trim().min(1, 'Enter a Twitter user name.').max(64) }, ['Personal', 'Business', 'Other']);
+export const twitterAccountInput = row({ username: z.string().trim().min(1, 'Enter a Twitter user name.').max(64, 'Keep it under 64 characters.') }, ['Personal', 'Business', 'Other']);
 export const webAddressInput = row(
-  { url: z.string().trim().min(1, 'Enter a web address.').max(1024) },
+  { url: z.string().trim().min(1, 'Enter a web address.').max(1024, 'Keep it under 1024 characters.') },
   ['Work', 'Personal', 'Other'],
 );
 
@@ -63,7 +63,7 @@ export const customFieldInput = z
   .object({
     id: z.number().int().positive().optional(),
     subjectFieldId: z.number().int().positive().optional(),
-    value: z.string().max(2000).nullable().optional(),
+    value: z.string().max(2000, 'Keep it under 2000 characters.').nullable().optional(),
     remove: z.boolean().optional(),
   })
   .strict()

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contactDataInput, customFieldInput, optionalText, visibilityInput } from './contact-data.js';
 
 const personFields = {
-  firstName: z.string().trim().min(1, 'Enter a first name.').max(255),
+  firstName: z.string().trim().min(1, 'Enter a first name.').max(255, 'Keep it under 255 characters.'),
   lastName: optionalText(255),
   title: optionalText(255),
   background: optionalText(10_000),
