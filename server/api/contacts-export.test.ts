@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeApp, signIn, startSandboxServer, testConfig, type CookieJar, type SandboxServer, type TestApp } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { call, useSignedInApp } from '../test/harness.js';
 import type { Company, One, Person } from './types.js';
 
-let sb: SandboxServer;
-let app: TestApp;
-let jar: CookieJar;
 
-beforeAll(async () => {
-  sb = await startSandboxServer();
-  app = makeApp(testConfig(sb.origin));
-  ({ jar } = await signIn(app, { identityId: 2 }));
-});
-afterAll(() => sb.close());
+const env = useSignedInApp();
 
 describe('vCard export', () => {
   it('proxies a person as a vCard download', async () => {
-    const created = await call(app, jar, 'POST', '/api/people', {
+    const created = await call(env.app, env.jar, 'POST', '/api/people', {
       firstName: 'Renée',
       lastName: `Vcard${Date.now()}`,
       contactData: { emailAddresses: [{ address: 'renee@example.com', location: 'Work' }] },
     });
     const p = ((await created.json()) as One<Person>).data;
-    const res = await call(app, jar, 'GET', `/api/export/people/${p.id}/vcard`);
+    const res = await call(env.app, env.jar, 'GET', `/api/export/people/${p.id}/vcard`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/vcard/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.vcf"/);
@@ -36,15 +28,15 @@ describe('vCard export', () => {
   });
 
   it('proxies a company', async () => {
-    const co = ((await (await call(app, jar, 'POST', '/api/companies', { name: `Vcard Co ${Date.now()}` })).json()) as One<Company>).data;
-    const res = await call(app, jar, 'GET', `/api/export/companies/${co.id}/vcard`);
+    const co = ((await (await call(env.app, env.jar, 'POST', '/api/companies', { name: `Vcard Co ${Date.now()}` })).json()) as One<Company>).data;
+    const res = await call(env.app, env.jar, 'GET', `/api/export/companies/${co.id}/vcard`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(co.name!);
   });
 
   it('answers 400 for another subject or a bad id and 404 for a missing contact', async () => {
-    expect((await call(app, jar, 'GET', '/api/export/deals/1/vcard')).status).toBe(400);
-    expect((await call(app, jar, 'GET', '/api/export/people/x/vcard')).status).toBe(400);
-    expect((await call(app, jar, 'GET', '/api/export/people/999999999/vcard')).status).toBe(404);
+    expect((await call(env.app, env.jar, 'GET', '/api/export/deals/1/vcard')).status).toBe(400);
+    expect((await call(env.app, env.jar, 'GET', '/api/export/people/x/vcard')).status).toBe(400);
+    expect((await call(env.app, env.jar, 'GET', '/api/export/people/999999999/vcard')).status).toBe(404);
   });
 });

@@ -1,37 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeApp, signIn, startSandboxServer, testConfig, type CookieJar, type SandboxServer, type TestApp } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { call, useSignedInApp } from '../test/harness.js';
 import type { One, TaskCategory } from './types.js';
 
-let sb: SandboxServer;
-let app: TestApp;
-let jar: CookieJar;
 const json = async <T>(res: Response) => (await res.json()) as T;
 
-beforeAll(async () => {
-  sb = await startSandboxServer();
-  app = makeApp(testConfig(sb.origin));
-  ({ jar } = await signIn(app, { identityId: 2 }));
-});
-afterAll(() => sb?.close());
+const env = useSignedInApp();
 
 describe('task categories', () => {
   it('lists, creates, renames, recolours and deletes', async () => {
-    const before = (await json<{ data: TaskCategory[] }>(await call(app, jar, 'GET', '/api/task-categories'))).data;
-    const res = await call(app, jar, 'POST', '/api/task-categories', { name: 'Follow-up & calls', color: '#FFCC33' });
+    const before = (await json<{ data: TaskCategory[] }>(await call(env.app, env.jar, 'GET', '/api/task-categories'))).data;
+    const res = await call(env.app, env.jar, 'POST', '/api/task-categories', { name: 'Follow-up & calls', color: '#FFCC33' });
     expect(res.status).toBe(201);
     const cat = (await json<One<TaskCategory>>(res)).data;
     expect(cat).toMatchObject({ name: 'Follow-up & calls', color: 'ffcc33' });
-    const after = (await json<{ data: TaskCategory[] }>(await call(app, jar, 'GET', '/api/task-categories'))).data;
+    const after = (await json<{ data: TaskCategory[] }>(await call(env.app, env.jar, 'GET', '/api/task-categories'))).data;
     expect(after.length).toBe(before.length + 1);
-    const renamed = await call(app, jar, 'PATCH', `/api/task-categories/${cat.id}`, { name: 'Calls' });
+    const renamed = await call(env.app, env.jar, 'PATCH', `/api/task-categories/${cat.id}`, { name: 'Calls' });
     expect(renamed.status).toBe(200);
     expect((await json<One<TaskCategory>>(renamed)).data).toMatchObject({ name: 'Calls', color: 'ffcc33' });
-    expect((await call(app, jar, 'DELETE', `/api/task-categories/${cat.id}`)).status).toBe(204);
-    expect((await call(app, jar, 'GET', `/api/task-categories/${cat.id}`)).status).toBe(404);
+    expect((await call(env.app, env.jar, 'DELETE', `/api/task-categories/${cat.id}`)).status).toBe(204);
+    expect((await call(env.app, env.jar, 'GET', `/api/task-categories/${cat.id}`)).status).toBe(404);
   });
 
   it('validates name and colour', async () => {
-    expect((await call(app, jar, 'POST', '/api/task-categories', { name: '' })).status).toBe(400);
-    expect((await call(app, jar, 'POST', '/api/task-categories', { name: 'x', color: 'red' })).status).toBe(400);
+    expect((await call(env.app, env.jar, 'POST', '/api/task-categories', { name: '' })).status).toBe(400);
+    expect((await call(env.app, env.jar, 'POST', '/api/task-categories', { name: 'x', color: 'red' })).status).toBe(400);
   });
 });

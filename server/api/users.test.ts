@@ -1,45 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeApp, signIn, startSandboxServer, testConfig, type CookieJar, type SandboxServer, type TestApp } from '../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, useSignedInApp } from '../test/harness.js';
 import type { RequestLog } from '../highrise/request-log.js';
 import type { One, User } from './types.js';
 import { clearUsersCache } from './users.js';
 
-let sb: SandboxServer;
-let app: TestApp;
-let jar: CookieJar;
 const logs: RequestLog[] = [];
 
-beforeAll(async () => {
-  clearUsersCache();
-  sb = await startSandboxServer();
-  app = makeApp(testConfig(sb.origin), { log: (l) => logs.push(l) });
-  ({ jar } = await signIn(app, { identityId: 2 }));
-});
-afterAll(() => sb?.close());
+beforeAll(() => clearUsersCache());
+const env = useSignedInApp({ deps: () => ({ log: (l) => logs.push(l) }) });
 
 describe('/api/users', () => {
   it('lists the account users without tokens, and serves a repeat from its cache', async () => {
-    const res = await call(app, jar, 'GET', '/api/users');
+    const res = await call(env.app, env.jar, 'GET', '/api/users');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: User[] };
-    const n = (sb.sandbox.db.prepare('SELECT COUNT(*) AS n FROM users WHERE account_id = 1').get() as { n: number }).n;
+    const n = (env.sb.sandbox.db.prepare('SELECT COUNT(*) AS n FROM users WHERE account_id = 1').get() as { n: number }).n;
     expect(body.data.length).toBe(n);
     expect(body.data[0]).toHaveProperty('name');
     expect(JSON.stringify(body)).not.toMatch(/token/i);
     const before = logs.filter((l) => l.path.startsWith('/users.xml')).length;
-    expect((await call(app, jar, 'GET', '/api/users')).status).toBe(200);
+    expect((await call(env.app, env.jar, 'GET', '/api/users')).status).toBe(200);
     expect(logs.filter((l) => l.path.startsWith('/users.xml')).length).toBe(before);
   });
 
   it('gets one user and 404s an unknown one', async () => {
-    const list = ((await (await call(app, jar, 'GET', '/api/users')).json()) as { data: User[] }).data;
-    const one = await call(app, jar, 'GET', `/api/users/${list[0].id}`);
+    const list = ((await (await call(env.app, env.jar, 'GET', '/api/users')).json()) as { data: User[] }).data;
+    const one = await call(env.app, env.jar, 'GET', `/api/users/${list[0].id}`);
     expect(one.status).toBe(200);
     expect(((await one.json()) as One<User>).data.id).toBe(list[0].id);
-    expect((await call(app, jar, 'GET', '/api/users/999999')).status).toBe(404);
+    expect((await call(env.app, env.jar, 'GET', '/api/users/999999')).status).toBe(404);
   });
 
   it('needs a session', async () => {
-    expect((await app.request('/api/users')).status).toBe(401);
+    expect((await env.app.request('/api/users')).status).toBe(401);
   });
 });

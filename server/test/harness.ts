@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppDeps } from '../app.js';
 import { loadConfig, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type Config } from '../config.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
@@ -175,4 +176,51 @@ export async function call(app: TestApp, jar: CookieJar, method: string, url: st
   const res = await app.request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   jar.take(res);
   return res;
+}
+
+export interface SignedInAppOptions {
+  /** Sandbox options for startSandboxServer. */
+  sandbox?: Partial<SandboxOptions>;
+  /** App dependencies (fetch, log), given the started sandbox. */
+  deps?: (sb: SandboxServer) => AppDeps;
+  /** Who signs in (default: Jonas, identity 2); false = nobody (then `jar` throws). */
+  signIn?: SignInOptions | false;
+}
+
+/** What useSignedInApp set up; each getter throws if read before its beforeAll ran. */
+export interface SignedInApp {
+  readonly sb: SandboxServer;
+  readonly app: TestApp;
+  readonly jar: CookieJar;
+}
+
+/**
+ * The usual test-file setup: beforeAll starts a sandbox server, makes the app against it and
+ * signs in; afterAll closes the sandbox. Call at the top level of a test file.
+ */
+export function useSignedInApp(opts: SignedInAppOptions = {}): SignedInApp {
+  let sb: SandboxServer | undefined;
+  let app: TestApp | undefined;
+  let jar: CookieJar | undefined;
+  beforeAll(async () => {
+    sb = await startSandboxServer(opts.sandbox);
+    app = makeApp(testConfig(sb.origin), opts.deps?.(sb));
+    if (opts.signIn !== false) ({ jar } = await signIn(app, opts.signIn ?? { identityId: 2 }));
+  });
+  afterAll(() => sb?.close());
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useSignedInApp: ${name} is not set up (read before beforeAll, or signIn: false)`);
+    return value;
+  };
+  return {
+    get sb() {
+      return ready(sb, 'sb');
+    },
+    get app() {
+      return ready(app, 'app');
+    },
+    get jar() {
+      return ready(jar, 'jar');
+    },
+  };
 }
