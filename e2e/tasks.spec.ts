@@ -81,7 +81,7 @@ test('a weekly recurring task, once completed, schedules the next one a week lat
   await page.getByRole('textbox', { name: 'Task (required)' }).fill(body);
   await page.getByLabel('When', { exact: true }).selectOption('today');
   await page.getByLabel('Repeats', { exact: true }).selectOption('1');
-  await page.getByLabel('Next one is due', { exact: true }).selectOption('1');
+  await page.getByLabel('Repeat from', { exact: true }).selectOption('1');
   await page.getByRole('button', { name: 'Add task' }).click();
   await expect(page.getByText('Task added')).toBeVisible();
   const first = (await tasksIn(page, 'upcoming')).find((t) => t.body === body)!;

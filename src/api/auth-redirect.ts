@@ -1,4 +1,6 @@
 import { ApiError } from './client';
+import { keepDrafts } from '../components/form-drafts';
+import { showToast } from '../components/toast-store';
 
 /**
  * Session failures from any request send the person to sign in (keeping where they were) or to the
@@ -40,11 +42,18 @@ export function handleAuthError(error: unknown, onSignedOut?: () => void): boole
   // 401 carries code signed_out or session_expired; any 401 means the same thing to the person.
   if (error.status === 401) {
     onSignedOut?.();
-    if (!currentPath().startsWith('/signin')) navigate(signInPath());
+    if (!currentPath().startsWith('/signin')) {
+      // Any form with changes keeps them (sessionStorage, by route) and gets them back after sign-in.
+      if (keepDrafts() > 0) showToast('Your session ended — sign in again and your changes will be here.', 'info', 15_000);
+      navigate(signInPath());
+    }
     return true;
   }
   if (error.status === 409 && error.code === 'choose_account') {
-    if (!currentPath().startsWith('/accounts')) navigate(accountsPath());
+    if (!currentPath().startsWith('/accounts')) {
+      if (keepDrafts() > 0) showToast('Choose your account again and your changes will be here.', 'info', 15_000);
+      navigate(accountsPath());
+    }
     return true;
   }
   return false;

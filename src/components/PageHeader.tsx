@@ -7,7 +7,10 @@ export function PageHeader({ title, subtitle, actions, leading }: { title: React
       <div className="flex min-w-0 items-center gap-4">
         {leading}
         <div className="min-w-0">
-          <h1 className="text-2xl font-semibold break-words text-slate-900 dark:text-slate-100">{title}</h1>
+          {/* tabIndex -1: the layout moves focus here after navigation, so screen readers announce the page. */}
+          <h1 tabIndex={-1} className="text-2xl font-semibold break-words text-slate-900 focus:outline-none dark:text-slate-100">
+            {title}
+          </h1>
           {subtitle && <div className="mt-1 text-sm text-slate-700 dark:text-slate-300">{subtitle}</div>}
         </div>
       </div>

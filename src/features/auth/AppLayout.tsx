@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { accountsPath, signInPath } from '../../api/auth-redirect';
 import { errorMessage } from '../../api/client';
@@ -7,6 +8,9 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Logo } from '../../components/Logo';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
+import { UnsavedChangesPrompt } from '../../components/useUnsavedChanges';
+import { UndoBar } from '../contacts/UndoBar';
+import { noteListVisit } from '../contacts/return-to';
 import { ActivityNavItems } from '../activity/NavCounts';
 
 /** The signed-in shell: header with nav, account and user; redirects when signed out or no account is chosen. */
@@ -52,10 +56,54 @@ export function AppLayout() {
       </a>
       <Header name={s.identity.name} accountName={s.account.name} canSwitch={s.accounts.length > 1} sandbox={s.sandbox} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
+        {/* Global, so undo stays within reach on whichever list a delete returns to. */}
+        <UndoBar />
         <Outlet />
       </main>
+      <UnsavedChangesPrompt />
+      <FocusOnNavigate />
     </div>
   );
+}
+
+/**
+ * After a route change inside the shell, focus moves to the new page's h1 so screen readers announce
+ * it. Not on the first load (nor the index redirect), not when only the query string changes (list
+ * filters), not while a dialog is open, and not when the page or the person already moved focus.
+ * The h1 may appear only once the page's data loads, so it is looked for for a few seconds.
+ */
+function FocusOnNavigate() {
+  const { pathname, search } = useLocation();
+  const previous = useRef(pathname);
+
+  useEffect(() => noteListVisit(pathname, search), [pathname, search]);
+
+  useEffect(() => {
+    const from = previous.current;
+    previous.current = pathname;
+    if (from === pathname || from === '/') return;
+    const started = document.activeElement;
+    const deadline = Date.now() + 3000;
+    let frame = 0;
+    const again = () => {
+      if (Date.now() < deadline) frame = requestAnimationFrame(tick);
+    };
+    const tick = () => {
+      if (document.querySelector('[aria-modal="true"]')) return again();
+      const main = document.getElementById('main');
+      const active = document.activeElement;
+      const untouched = !active || active === document.body || active === started || active === main || !!active.closest('header');
+      if (!untouched) return;
+      const h1 = main?.querySelector<HTMLElement>('h1');
+      if (!h1) return again();
+      if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
+      h1.focus();
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+
+  return null;
 }
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -68,6 +116,18 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
   const navigate = useNavigate();
   const toast = useToast();
   const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const navId = useId();
+
+  // Navigating (a link in the menu, or anywhere) closes the phone menu.
+  useEffect(() => setMenuOpen(false), [location.key]);
+
+  function onNavKeyDown(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }
 
   async function onSignOut() {
     try {
@@ -85,9 +145,32 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
           <Logo className="h-7 w-7" />
           <span>Skyline</span>
         </Link>
-        {/* On a phone the nav is a strip that scrolls sideways rather than pushing the page wider. */}
-        <nav aria-label="Main" className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 sm:order-none sm:mx-0 sm:w-auto sm:px-0">
-          <ul className="flex gap-1 whitespace-nowrap">
+        {/* On a phone the nav is behind a Menu button and opens as a vertical list; from sm up it is a row. */}
+        <button
+          ref={menuButton}
+          type="button"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen((o) => !o)}
+          onKeyDown={onNavKeyDown}
+          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 sm:hidden dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+            {menuOpen ? (
+              <path d="M5.3 4.3a1 1 0 0 0-1.4 1.4L8.6 10l-4.7 4.3a1 1 0 1 0 1.4 1.4L10 11.4l4.3 4.3a1 1 0 0 0 1.4-1.4L11.4 10l4.3-4.3a1 1 0 0 0-1.4-1.4L10 8.6 5.3 4.3Z" />
+            ) : (
+              <path d="M3 5a1 1 0 0 1 1-1h12a1 1 0 1 1 0 2H4a1 1 0 0 1-1-1Zm0 5a1 1 0 0 1 1-1h12a1 1 0 1 1 0 2H4a1 1 0 0 1-1-1Zm1 4a1 1 0 1 0 0 2h12a1 1 0 1 0 0-2H4Z" />
+            )}
+          </svg>
+          Menu
+        </button>
+        <nav
+          id={navId}
+          aria-label="Main"
+          onKeyDown={onNavKeyDown}
+          className={`${menuOpen ? 'block' : 'hidden'} order-last w-full sm:order-none sm:block sm:w-auto sm:overflow-x-auto`}
+        >
+          <ul className="flex flex-col gap-1 sm:flex-row sm:whitespace-nowrap">
             {(
               [
                 ['/people', 'People'],
@@ -118,7 +201,7 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <div className="flex w-full flex-wrap items-center gap-x-4 gap-y-1 text-sm sm:ml-auto sm:w-auto">
           {sandbox && (
             <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:bg-amber-900 dark:text-amber-100">Sandbox</span>
           )}

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { rememberDeleted } from '../contacts/undo';
+import { listToReturnTo } from '../contacts/return-to';
 import { formatDateTime, fullName, safeHttpUrl } from '../people/format';
 import { emptyCompanyValues, valuesFromCompany } from '../people/form-model';
 import { PersonForm, type PersonFormSubmit } from '../people/PersonForm';
@@ -74,7 +75,8 @@ function CompanyDetail({ id, company }: { id: number; company: Company }) {
       setConfirming(false);
       rememberDeleted({ kind: 'company', record: company, name, at: Date.now() });
       toast.success(`Deleted ${name}`);
-      navigate('/contacts', { replace: true });
+      // Back to the list they came from (its filters kept); the undo bar is in the layout.
+      navigate(listToReturnTo('company'), { replace: true });
     } catch {
       // shown in the dialog
     }
@@ -202,7 +204,7 @@ export function NewCompanyPage() {
   return (
     <>
       <PageHeader title="New company" />
-      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/companies" pendingFailure={create.failureReason} customFieldDefs={fields.data} groups={groups.data} />
+      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/companies" pendingFailure={create.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }
@@ -253,7 +255,7 @@ function EditCompany({ id, company }: { id: number; company: Company }) {
         </Link>
       </p>
       <PageHeader title={`Edit ${companyName(company)}`} />
-      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} groups={groups.data} />
+      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }

@@ -15,7 +15,6 @@ import { useToast } from '../../components/Toast';
 import { useQueryClient } from '@tanstack/react-query';
 import { primary } from '../people/format';
 import { contactsToCsv, downloadText, rowKey, type ContactRow, type SortKey } from './contact-rows';
-import { UndoBar } from './UndoBar';
 import { useContactList, type ContactType } from './use-contact-list';
 
 const ROW_HEIGHT = 64;
@@ -145,7 +144,6 @@ export function ContactsPage({ fixedType }: { fixedType?: ContactType } = {}) {
         }
       />
 
-      <UndoBar />
       <form role="search" aria-label="Filter contacts" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => { e.preventDefault(); setParam('title', titleDraft.trim() || undefined); }}>
         {!fixedType && (
           <Select label="Show" value={p.type} onChange={(e) => setParam('type', e.target.value === 'all' ? undefined : e.target.value)} options={[{ value: 'all', label: 'People and companies' }, { value: 'people', label: 'People' }, { value: 'companies', label: 'Companies' }]} />

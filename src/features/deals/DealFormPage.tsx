@@ -17,6 +17,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
 import { Textarea } from '../../components/Textarea';
 import { useToast } from '../../components/Toast';
+import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useIdParam } from '../people/PersonPage';
 import { PartyCombobox } from './PartyCombobox';
 import { customFieldChanges, customFieldValues } from './deal-custom-fields';
@@ -145,6 +146,9 @@ function DealForm({ deal }: { deal?: Deal }) {
   const update = useUpdateDeal(deal?.id ?? 0);
   const setStatus = useSetDealStatus(deal?.id ?? 0);
   const [values, setValues] = useState<FormValues>(() => fromDeal(deal));
+  const [initial] = useState<FormValues>(() => fromDeal(deal));
+  // Asks before leaving with changes, keeps them if the session ends mid-save, one submit at a time.
+  const { guard } = useUnsavedChanges({ values, initial, restore: setValues });
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const busy = create.isPending || update.isPending || setStatus.isPending;
@@ -204,7 +208,7 @@ function DealForm({ deal }: { deal?: Deal }) {
         </Link>
       </p>
       <PageHeader title={title} />
-      <form onSubmit={submit} noValidate className="max-w-2xl space-y-5" aria-label={title}>
+      <form onSubmit={guard(submit)} noValidate className="max-w-2xl space-y-5" aria-label={title}>
         {formError && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             {formError}

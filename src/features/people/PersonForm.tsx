@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonLink } from '../../components/Button';
 import { Select, TextField, Textarea } from '../../components/fields';
 import { BusyNotice } from '../../components/BusyNotice';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { ApiError, errorMessage } from '../../api/client';
 import type { GroupsList, PersonCreateInput, PersonUpdateInput, SubjectField } from '../../../server/api/types';
 import { searchCompanies } from '../../api/search';
@@ -38,6 +40,9 @@ interface PersonFormProps {
   customFieldDefs?: SubjectField[];
   /** Groups for "visible to a group"; unavailable (403 for non-admins) → only Everyone and Only me. */
   groups?: GroupsList;
+  /** Loading the custom field definitions failed (and none are cached): say so, with Try again. */
+  customFieldsError?: unknown;
+  onRetryCustomFields?: () => void;
 }
 
 export const fieldId = (name: string) => `pf-${name.replace(/[^\w-]/g, '-')}`;
@@ -60,7 +65,7 @@ const ADDRESS_PARTS: { field: string; label: string; autoComplete: string }[] = 
   { field: 'country', label: 'Country', autoComplete: 'country-name' },
 ];
 
-export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, customFieldDefs = [], groups }: PersonFormProps) {
+export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, customFieldDefs = [], groups, customFieldsError, onRetryCustomFields }: PersonFormProps) {
   const isCompany = initial.subject === 'company';
   const noun = isCompany ? 'company' : 'person';
   const [companyOptions, setCompanyOptions] = useState<{ id: number; name: string }[]>([]);
@@ -72,6 +77,8 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
+  // Asks before leaving with changes, keeps them if the session ends mid-save, one submit at a time.
+  const { guard } = useUnsavedChanges({ values, initial, restore: setValues });
 
   useEffect(() => {
     if (focusTick === 0) return;
@@ -175,7 +182,7 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
 
   function applyServerError(failure: unknown, rowMap: RowMap) {
     if (failure instanceof ApiError && failure.status === 401) {
-      setFormError('Your session ended. Sign in again; what you typed here was not saved.');
+      setFormError('Your session ended — sign in again and your changes will be here.');
       return;
     }
     setFormError(errorMessage(failure));
@@ -215,7 +222,7 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
   const groupOptions = [{ value: '', label: 'Choose a group…' }, ...(groups?.data ?? []).map((g) => ({ value: String(g.id), label: g.name ?? `Group ${g.id}` }))];
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-8" aria-label={`${mode === 'create' ? 'New' : 'Edit'} ${noun}`}>
+    <form ref={formRef} onSubmit={guard(handleSubmit)} noValidate className="space-y-8" aria-label={`${mode === 'create' ? 'New' : 'Edit'} ${noun}`}>
       {hasProblems && (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 focus:outline-2 focus:outline-red-600 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <h2 className="font-semibold">
@@ -330,6 +337,12 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
           error={err('background')}
         />
       </section>
+
+      {customFieldsError != null && customFieldDefs.length === 0 && (
+        <section aria-label="Custom fields">
+          <ErrorPanel error={customFieldsError} title="Custom fields could not be loaded" onRetry={onRetryCustomFields} />
+        </section>
+      )}
 
       {customFieldDefs.length > 0 && (
         <fieldset className="space-y-3">

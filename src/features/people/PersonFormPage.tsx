@@ -32,7 +32,7 @@ export function NewPersonPage() {
   return (
     <>
       <PageHeader title="New person" />
-      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/people" pendingFailure={create.failureReason} customFieldDefs={fields.data} groups={groups.data} />
+      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/people" pendingFailure={create.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }
@@ -94,7 +94,7 @@ function EditPerson({ id, person }: { id: number; person: Person }) {
         </Link>
       </p>
       <PageHeader title={`Edit ${fullName(person)}`} />
-      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} groups={groups.data} />
+      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }

@@ -17,6 +17,7 @@ import { buttonClass } from '../../components/Button';
 import { useUserName } from '../../api/users';
 import { TagEditor } from '../tags/TagEditor';
 import { rememberDeleted } from '../contacts/undo';
+import { listToReturnTo } from '../contacts/return-to';
 import { textLinkClass } from '../../components/link-class';
 
 export function useIdParam(): number {
@@ -122,7 +123,8 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
       setConfirming(false);
       rememberDeleted({ kind: 'person', record: person, name, at: Date.now() });
       toast.success(`Deleted ${name}`);
-      navigate('/contacts', { replace: true });
+      // Back to the list they came from (its filters kept); the undo bar is in the layout.
+      navigate(listToReturnTo('person'), { replace: true });
     } catch {
       // the dialog shows del.error
     }

@@ -101,11 +101,13 @@ describe('people pages against a fake BFF', () => {
     const { calls } = fakeFetch(signedIn, ({ method, path }) => {
       if (path === '/api/people/5' && method === 'GET') return Response.json({ data: makePerson() });
       if (path === '/api/people/5' && method === 'DELETE') return new Response(null, { status: 204 });
-      if (path === '/api/people?page=1') return Response.json({ data: [], page: { number: 1, size: 500, hasMore: false } });
+      if (path === '/api/people?page=1') return Response.json({ data: [makePerson()], page: { number: 1, size: 500, hasMore: false } });
       return undefined;
     });
     const user = userEvent.setup();
-    renderApp('/people/5');
+    // Coming from the people list (with its query), the delete returns there.
+    const { router } = renderApp('/people?q=ada');
+    await user.click(await screen.findByRole('link', { name: 'Ada Lovelace' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'ada@work.example' })).toHaveAttribute('href', 'mailto:ada@work.example');
     expect(screen.getByRole('link', { name: 'https://ada.example' })).toHaveAttribute('rel', 'noopener noreferrer');
@@ -121,8 +123,9 @@ describe('people pages against a fake BFF', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete Ada Lovelace' }));
     expect(await screen.findByText('Deleted Ada Lovelace')).toBeInTheDocument();
-    // Deleting lands on the contacts list, which offers a short undo (a re-creation with a new id).
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Contacts' })).toBeInTheDocument());
+    // Deleting goes back to the list the person came from, which offers a short undo (a re-creation with a new id).
+    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/people?q=ada'));
+    expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument();
     expect(screen.getByText(/Undo re-creates it from its details and tags as a new record/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/people/5')).toBe(true);

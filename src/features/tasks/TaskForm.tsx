@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Task, TaskCreateInput } from '../../../server/api/types';
 import { errorMessage, isApiError } from '../../api/client';
 import { useCreateTask, useTaskCategories, useUpdateTask } from '../../api/tasks';
@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextField } from '../../components/TextField';
+import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { browserTimeZone, fromLocalInputs, startOfLocalDay, toLocalInputs } from './frames';
 import { SubjectPicker } from './SubjectPicker';
 import { SUBJECT_KIND_LABEL, type SubjectChoice } from './subject-match';
@@ -72,9 +73,35 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
   const [subject, setSubject] = useState<SubjectChoice | null>(() => initialSubject(task, prefill));
   const [subjectDraft, setSubjectDraft] = useState(subject?.name ?? '');
   const [recurring, setRecurring] = useState(task?.recurringPeriod != null ? String(task.recurringPeriod) : '');
-  const [anchor, setAnchor] = useState(String(task?.anchorType ?? 0));
+  // anchor_type: 1 = from the original due date (the default), 0 = from when it is completed.
+  const [anchor, setAnchor] = useState(task?.recurringPeriod != null && task.anchorType != null ? String(task.anchorType) : '1');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+
+  // Everything typed, as one value: asks before leaving with changes, kept if the session ends mid-save.
+  const snapshot = useMemo(
+    () => ({ body, frame, date, time, categoryId, ownerId, isPublic, subject, subjectDraft, recurring, anchor }),
+    [body, frame, date, time, categoryId, ownerId, isPublic, subject, subjectDraft, recurring, anchor],
+  );
+  const [initialSnapshot] = useState(snapshot);
+  const { guard } = useUnsavedChanges({
+    values: snapshot,
+    initial: initialSnapshot,
+    id: task?.id != null ? `task-${task.id}` : 'task-new',
+    restore: (d) => {
+      setBody(d.body);
+      setFrame(d.frame);
+      setDate(d.date);
+      setTime(d.time);
+      setCategoryId(d.categoryId);
+      setOwnerId(d.ownerId);
+      setPublic(d.isPublic);
+      setSubject(d.subject);
+      setSubjectDraft(d.subjectDraft);
+      setRecurring(d.recurring);
+      setAnchor(d.anchor);
+    },
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -114,7 +141,7 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
 
   const tzLabel = tz.replace(/_/g, ' ');
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={task ? 'Edit task' : 'New task'} noValidate>
+    <form onSubmit={guard(submit)} className="space-y-4" aria-label={task ? 'Edit task' : 'New task'} noValidate>
       {formError && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {formError}
@@ -159,10 +186,10 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
         <Select label="Repeats" options={RECURRING_OPTIONS} value={recurring} onChange={(e) => setRecurring(e.target.value)} error={errors.recurringPeriod} />
         {recurring !== '' && (
           <Select
-            label="Next one is due"
+            label="Repeat from"
             options={[
-              { value: '0', label: 'A period after I complete it' },
-              { value: '1', label: 'A period after it was due' },
+              { value: '1', label: 'Due date' },
+              { value: '0', label: 'Completion' },
             ]}
             value={anchor}
             onChange={(e) => setAnchor(e.target.value)}
