@@ -166,3 +166,22 @@ describe('the phone menu', () => {
     expect(menu).toHaveAttribute('aria-expanded', 'false');
   });
 });
+
+describe('custom fields on the New person form', () => {
+  it('says when their definitions could not be loaded, and Try again loads them', async () => {
+    let attempts = 0;
+    fakeFetch(signedIn, noGroups, ({ path }) => {
+      if (!path.startsWith('/api/custom-fields')) return undefined;
+      attempts += 1;
+      if (attempts === 1) return Response.json({ error: { status: 403, message: 'Highrise refused this request.' } }, { status: 403 });
+      return Response.json({ data: [{ id: 3, label: 'Birthday', type: 'party' }] });
+    });
+    renderApp('/people/new');
+    const section = await screen.findByRole('region', { name: 'Custom fields' });
+    expect(within(section).getByRole('heading', { name: 'Custom fields could not be loaded' })).toBeInTheDocument();
+    expect(within(section).getByText('Highrise refused this request.')).toBeInTheDocument();
+    await userEvent.setup().click(within(section).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('textbox', { name: 'Birthday' })).toBeInTheDocument();
+    expect(screen.queryByText('Custom fields could not be loaded')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,81 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Task } from '../../../server/api/types';
+import { createQueryClient } from '../../api/query-client';
+import { ToastProvider } from '../../components/Toast';
+import { clearToasts } from '../../components/toast-store';
+import { fakeFetch } from '../../test/render-app';
+import { TaskForm } from './TaskForm';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  clearToasts();
+});
+
+function mount(ui: ReactNode) {
+  return render(
+    <QueryClientProvider client={createQueryClient()}>
+      <ToastProvider>
+        <MemoryRouter>{ui}</MemoryRouter>
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const saved = { id: 9, body: 'Weekly report', dueAt: null, doneAt: null, recurringPeriod: 1, anchorType: 1 } as unknown as Task;
+const backend = () =>
+  fakeFetch(({ method, path }) => {
+    if (path === '/api/users') return Response.json({ data: [] });
+    if (path === '/api/task-categories') return Response.json({ data: [] });
+    if (method === 'POST' && path === '/api/tasks') return Response.json({ data: saved }, { status: 201 });
+    return undefined;
+  });
+
+describe('TaskForm recurrence', () => {
+  it('repeats from the due date by default (anchorType 1)', async () => {
+    const { calls } = backend();
+    const onDone = vi.fn();
+    mount(<TaskForm onDone={onDone} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: /Task/ }), 'Weekly report');
+    expect(screen.queryByRole('combobox', { name: 'Repeat from' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Repeats' }), '1');
+    const from = screen.getByRole('combobox', { name: 'Repeat from' });
+    expect(from).toHaveValue('1');
+    expect(screen.getByRole('option', { name: 'Due date' })).toHaveProperty('selected', true);
+    await user.click(screen.getByRole('button', { name: 'Add task' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/api/tasks');
+    expect(post?.body).toMatchObject({ recurringPeriod: 1, anchorType: 1 });
+  });
+
+  it('sends anchorType 0 when it repeats from completion, and null when it does not repeat', async () => {
+    const { calls } = backend();
+    const onDone = vi.fn();
+    const { unmount } = mount(<TaskForm onDone={onDone} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: /Task/ }), 'Water the plants');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Repeats' }), '0');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Repeat from' }), 'Completion');
+    await user.click(screen.getByRole('button', { name: 'Add task' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toMatchObject({ recurringPeriod: 0, anchorType: 0 });
+    unmount();
+
+    mount(<TaskForm onDone={onDone} />);
+    await user.type(screen.getByRole('textbox', { name: /Task/ }), 'Once');
+    await user.click(screen.getByRole('button', { name: 'Add task' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
+    expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toMatchObject({ recurringPeriod: null, anchorType: null });
+  });
+
+  it('shows how an existing recurring task is anchored', () => {
+    backend();
+    mount(<TaskForm task={{ ...saved, anchorType: 0, frame: 'later' } as Task} onDone={() => undefined} />);
+    expect(screen.getByRole('combobox', { name: 'Repeat from' })).toHaveValue('0');
+  });
+});
