@@ -47,11 +47,12 @@ describe('a form whose session ends during a save', () => {
   });
 
   it('keeps nothing when the form had no changes', async () => {
-    fakeFetch(signedIn, noGroups, async ({ method, path }) => {
+    fakeFetch(signedIn, noGroups, ({ method, path }) => {
       if (method === 'GET' && path === '/api/people/5') return Response.json({ data: makePerson() });
       if (path.startsWith('/api/custom-fields')) {
-        await new Promise((r) => setTimeout(r, 300));
-        return Response.json({ error: { status: 401, message: 'Signed out', code: 'signed_out' } }, { status: 401 });
+        return new Promise<Response>((r) =>
+          setTimeout(() => r(Response.json({ error: { status: 401, message: 'Signed out', code: 'signed_out' } }, { status: 401 })), 300),
+        );
       }
       return undefined;
     });
@@ -100,10 +101,9 @@ describe('unsaved changes', () => {
   it('does not ask after a successful save, and sends one POST however often the form is submitted', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
-    const { calls } = fakeFetch(signedIn, noCustomFields, noGroups, async ({ method, path }) => {
+    const { calls } = fakeFetch(signedIn, noCustomFields, noGroups, ({ method, path }) => {
       if (method === 'POST' && path === '/api/people') {
-        await gate;
-        return Response.json({ data: makePerson({ id: 77, firstName: 'Grace', lastName: 'Hopper' }) }, { status: 201 });
+        return gate.then(() => Response.json({ data: makePerson({ id: 77, firstName: 'Grace', lastName: 'Hopper' }) }, { status: 201 }));
       }
       if (method === 'GET' && path === '/api/people/77') return Response.json({ data: makePerson({ id: 77, firstName: 'Grace', lastName: 'Hopper' }) });
       return undefined;
