@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contactDataInput, customFieldInput, optionalText, visibilityInput } from './contact-data.js';
+import { optionalText } from './contact-data.js';
+import { groupMessage, groupNeedsId, partyFields } from './party.js';
 
 const personFields = {
   firstName: z.string().trim().min(1, 'Enter a first name.').max(255, 'Keep it under 255 characters.'),
@@ -9,15 +10,8 @@ const personFields = {
   linkedinUrl: optionalText(1024),
   companyId: z.number().int().positive().nullable().optional(),
   companyName: optionalText(255),
-  ...visibilityInput,
-  contactData: contactDataInput.optional(),
-  customFields: z.array(customFieldInput).optional(),
+  ...partyFields,
 };
-
-function groupNeedsId<T extends { visibleTo?: string; groupId?: number | null }>(v: T) {
-  return v.visibleTo !== 'NamedGroup' || typeof v.groupId === 'number';
-}
-const groupMessage = { message: 'Choose the group that may see this contact.', path: ['groupId'] };
 
 export const personCreateInput = z.object(personFields).strict().refine(groupNeedsId, groupMessage);
 /** An update is partial: only the fields present are sent to Highrise. */

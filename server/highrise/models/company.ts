@@ -1,22 +1,13 @@
-import { datetime, integer, resource, text } from '../codec/schema.js';
+import { integer, resource, text } from '../codec/schema.js';
 import type { Infer, Write } from '../codec/schema.js';
-import { contactData } from './contact-data.js';
-import { customFields } from './custom-field.js';
-import { tags } from './tag.js';
-import { visibilityFields } from './visibility.js';
+import { partyFields } from './party-fields.js';
 
 export const companySchema = {
   id: integer('id'),
   name: text('name', { writable: true }),
   background: text('background', { writable: true }),
   avatarUrl: text('avatar-url', { aliases: ['avatar_url'] }),
-  createdAt: datetime('created-at'),
-  updatedAt: datetime('updated-at'),
-  ...visibilityFields,
-  authorId: integer('author-id'),
-  contactData,
-  customFields,
-  tags,
+  ...partyFields,
 };
 
 export const companyResource = resource('company', 'companies', companySchema);

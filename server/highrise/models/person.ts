@@ -1,9 +1,6 @@
-import { datetime, integer, resource, text } from '../codec/schema.js';
+import { integer, resource, text } from '../codec/schema.js';
 import type { Infer, Write } from '../codec/schema.js';
-import { contactData } from './contact-data.js';
-import { customFields } from './custom-field.js';
-import { tags } from './tag.js';
-import { visibilityFields } from './visibility.js';
+import { partyFields } from './party-fields.js';
 
 export const personSchema = {
   id: integer('id'),
@@ -17,13 +14,7 @@ export const personSchema = {
   companyId: integer('company-id', { writable: true }),
   // On write, Highrise looks the company up by name or creates it.
   companyName: text('company-name', { writable: true }),
-  createdAt: datetime('created-at'),
-  updatedAt: datetime('updated-at'),
-  ...visibilityFields,
-  authorId: integer('author-id'),
-  contactData,
-  customFields,
-  tags,
+  ...partyFields,
 };
 
 export const personResource = resource('person', 'people', personSchema);
