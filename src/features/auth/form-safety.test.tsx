@@ -163,7 +163,7 @@ describe('the phone menu', () => {
     await user.click(menu);
     await user.click(within(nav).getByRole('link', { name: 'Search' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/search'));
-    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await waitFor(() => expect(menu).toHaveAttribute('aria-expanded', 'false'));
   });
 });
 

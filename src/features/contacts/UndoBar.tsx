@@ -5,7 +5,6 @@ import type { Company, One, Person } from '../../../server/api/types';
 import { apiFetch, errorMessage } from '../../api/client';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
-import { buildCreatePayload, valuesFromCompany, valuesFromPerson } from '../people/form-model';
 import { forgetDeleted, useDeleted } from './undo';
 
 /** "Deleted X — Undo" for a short while after a delete; undo re-creates the contact (new id) and its tags. */
@@ -21,6 +20,8 @@ export function UndoBar() {
     if (!deleted) return;
     setBusy(true);
     try {
+      // Loaded on use: the form model pulls in zod, which the first screen does not need.
+      const { buildCreatePayload, valuesFromCompany, valuesFromPerson } = await import('../people/form-model');
       const values = deleted.kind === 'person' ? valuesFromPerson(deleted.record) : valuesFromCompany(deleted.record);
       // New rows: drop the old ids, they belonged to the deleted record.
       for (const rows of Object.values(values.contactData)) for (const r of rows) delete r.id;
