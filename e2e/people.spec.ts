@@ -84,5 +84,29 @@ test('works on a phone-sized screen without horizontal scrolling', async ({ brow
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
+
+  // The nav is behind a Menu button on a phone: closed, every link hidden; open, all of them in reach.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['People', 'Companies', 'All contacts', 'Deals', 'Cases', 'Tasks', 'Activity', 'Dashboard', 'Search']) {
+    await expect(nav.getByRole('link', { name })).toBeInViewport();
+  }
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await menu.click();
+  await nav.getByRole('link', { name: 'Cases' }).click();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeFocused();
+  // On a wider screen the nav is a row again, no Menu button.
+  await page.setViewportSize({ width: 1024, height: 740 });
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
   await context.close();
 });

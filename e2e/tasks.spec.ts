@@ -22,7 +22,7 @@ function tomorrowAt0930NY(): { date: string; utc: string } {
   throw new Error('no New York offset fits');
 }
 
-interface TaskJson { id: number; body: string; dueAt: string | null; doneAt: string | null; recurringPeriod: number | null }
+interface TaskJson { id: number; body: string; dueAt: string | null; doneAt: string | null; recurringPeriod: number | null; anchorType?: number | null }
 
 async function tasksIn(page: Page, view: string): Promise<TaskJson[]> {
   return ((await (await page.request.get(`/api/tasks?view=${view}`)).json()) as { data: TaskJson[] }).data;
@@ -81,11 +81,13 @@ test('a weekly recurring task, once completed, schedules the next one a week lat
   await page.getByRole('textbox', { name: 'Task (required)' }).fill(body);
   await page.getByLabel('When', { exact: true }).selectOption('today');
   await page.getByLabel('Repeats', { exact: true }).selectOption('1');
-  await page.getByLabel('Repeat from', { exact: true }).selectOption('1');
+  // Repeats from the due date unless the person picks completion (anchor_type 1).
+  await expect(page.getByLabel('Repeat from', { exact: true })).toHaveValue('1');
   await page.getByRole('button', { name: 'Add task' }).click();
   await expect(page.getByText('Task added')).toBeVisible();
   const first = (await tasksIn(page, 'upcoming')).find((t) => t.body === body)!;
   expect(first.recurringPeriod).toBe(1);
+  expect(first.anchorType).toBe(1);
 
   const row = page.getByRole('listitem').filter({ hasText: body });
   await expect(row).toContainText('Repeats every week');

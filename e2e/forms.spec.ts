@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn, unique } from './helpers';
+
+test('leaving a changed form asks first; Stay keeps the typing; a save is not asked about', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Add person' }).first().click();
+  // Focus moves to the new page's heading after an in-app navigation.
+  await expect(page.getByRole('heading', { name: 'New person', level: 1 })).toBeFocused();
+  const first = unique('Leave');
+  await page.getByLabel('First name').fill(first);
+  await page.getByRole('link', { name: 'Deals' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/people\/new$/);
+  await expect(page.getByLabel('First name')).toHaveValue(first);
+
+  // Reloading warns too (beforeunload).
+  const prompts: string[] = [];
+  page.on('dialog', (d) => {
+    prompts.push(d.type());
+    void d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true }).catch(() => undefined);
+  await expect.poll(() => prompts).toContain('beforeunload');
+});
+
+test('a save that succeeds is not asked about, and repeated submits create one record', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Add person' }).first().click();
+  const last = unique('Once');
+  await page.getByLabel('First name').fill('Double');
+  await page.getByLabel('Last name').fill(last);
+  let posts = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/people') posts += 1;
+  });
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('form[aria-label="New person"]')!;
+    form.requestSubmit();
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(page.getByRole('heading', { name: `Double ${last}`, level: 1 })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(posts).toBe(1);
+  const found = (await (await page.request.get(`/api/search?term=${encodeURIComponent(last)}`)).json()) as { data: unknown[] };
+  expect(found.data).toHaveLength(1);
+});
+
+test('when the session ends during a save, the changes come back after signing in again', async ({ page, context }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Add person' }).first().click();
+  const last = unique('Kept');
+  await page.getByLabel('First name').fill('Session');
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Title').fill('Typed before the session ended');
+
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page).toHaveURL(/\/signin\?returnTo=%2Fpeople%2Fnew/);
+  await expect(page.getByText('Your session ended — sign in again and your changes will be here.')).toBeVisible();
+
+  await page.getByRole('link', { name: /sign in/i }).or(page.getByRole('button', { name: /sign in/i })).first().click();
+  await page.getByRole('button', { name: 'Allow access' }).click();
+  await page.getByRole('button', { name: /Acme Outfitters/ }).click();
+  await expect(page).toHaveURL(/\/people\/new$/);
+  await expect(page.getByText('Restored your unsaved changes')).toBeVisible();
+  await expect(page.getByLabel('Last name')).toHaveValue(last);
+  await expect(page.getByLabel('Title')).toHaveValue('Typed before the session ended');
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByRole('heading', { name: `Session ${last}`, level: 1 })).toBeVisible();
+});
+
+test('deleting a person returns to the list they came from, with undo', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Add person' }).first().click();
+  const last = unique('Gone');
+  await page.getByLabel('First name').fill('Return');
+  await page.getByLabel('Last name').fill(last);
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByRole('heading', { name: `Return ${last}`, level: 1 })).toBeVisible();
+
+  await page.goto(`/people?q=${encodeURIComponent(last)}`);
+  await page.getByRole('link', { name: `Return ${last}` }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Delete Return ${last}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/people\\?q=${last}$`));
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await expect(page.getByText(`Deleted Return ${last}. Undo re-creates it`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expectAccessible(page);
+});
