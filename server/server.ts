@@ -28,7 +28,8 @@ export function createServerApp(config: Config, deps: AppDeps = {}): ServerApp {
   let sandbox: Sandbox | null = null;
   if (config.sandbox.enabled) {
     sandbox = createSandbox({
-      dbPath: path.resolve(repoRoot, config.sandbox.dbPath),
+      // ':memory:' is SQLite's in-memory database, not a file name to resolve.
+      dbPath: config.sandbox.dbPath === ':memory:' ? ':memory:' : path.resolve(repoRoot, config.sandbox.dbPath),
       tokenTtlSeconds: config.sandbox.tokenTtlSeconds,
       clients: [{ id: SANDBOX_CLIENT_ID, secret: SANDBOX_CLIENT_SECRET }],
       rateLimit: config.sandbox.rateLimit ? DEFAULT_RATE_LIMIT : false,

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './server.js';
 
 // The Vercel entry wraps the same app; exercise it with plain Requests as Vercel would.
 describe('Vercel entry (api/index.ts)', () => {
@@ -22,5 +25,7 @@ describe('Vercel entry (api/index.ts)', () => {
     const login = await entry.GET(new Request('https://skyline.example.app/auth/login'));
     expect(login.status).toBe(302);
     expect(login.headers.get('location')).toContain('/sandbox/launchpad/authorization/new');
+    // SANDBOX_DB=:memory: is SQLite's in-memory database, never a file beside the code.
+    expect(existsSync(path.join(repoRoot, ':memory:'))).toBe(false);
   });
 });
