@@ -62,7 +62,7 @@ test('deals: create for a company, drag pending → won, keyboard and menu moves
   await expect(combo).toHaveAttribute('aria-activedescendant', /.+/);
   await combo.press('Enter');
   await expect(combo).toHaveValue(company.name);
-  await page.getByLabel('Category').selectOption({ label: catName });
+  await page.getByLabel('Category', { exact: true }).selectOption({ label: catName });
   await page.getByLabel('Currency').selectOption('EUR');
   await page.getByLabel('Price', { exact: true }).fill('1000');
   await page.getByLabel('Price type').selectOption('month');
