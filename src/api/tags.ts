@@ -1,14 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BulkContactRef, BulkTagResult, One, Tag } from '../../server/api/types';
+import { caseKeys } from './cases';
 import { apiFetch } from './client';
 import { companyKeys } from './companies';
+import { dealKeys } from './deals';
 import { peopleKeys } from './keys';
 
 export const tagKeys = {
   all: ['tags'] as const,
 };
 
-export type TagSubject = 'people' | 'companies';
+/** What can be tagged through /api/tags/:subject/:id: contacts (people, companies), deals and cases. */
+export type TagSubject = 'people' | 'companies' | 'deals' | 'kases';
 
 /** Every tag in the account, for autocomplete and the tag filter. */
 export function useTags() {
@@ -19,17 +22,21 @@ export function useTags() {
   });
 }
 
-function detailKey(subject: TagSubject, id: number) {
-  return subject === 'people' ? peopleKeys.detail(id) : companyKeys.detail(id);
+/** The queries a tag change on this record makes stale, besides the account's tag list. */
+function staleAfterTagChange(subject: TagSubject, id: number): readonly (readonly unknown[])[] {
+  switch (subject) {
+    case 'people':
+    case 'companies':
+      return [subject === 'people' ? peopleKeys.detail(id) : companyKeys.detail(id), ['contacts'], [...companyKeys.all, 'people']];
+    case 'deals':
+      return [dealKeys.detail(id), dealKeys.everything()];
+    case 'kases':
+      return [caseKeys.tags(id)];
+  }
 }
 
 function afterTagChange(client: ReturnType<typeof useQueryClient>, subject: TagSubject, id: number) {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: detailKey(subject, id) }),
-    client.invalidateQueries({ queryKey: tagKeys.all }),
-    client.invalidateQueries({ queryKey: ['contacts'] }),
-    client.invalidateQueries({ queryKey: [...companyKeys.all, 'people'] }),
-  ]);
+  return Promise.all([...staleAfterTagChange(subject, id), tagKeys.all].map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
 export function useAddTag(subject: TagSubject, id: number) {

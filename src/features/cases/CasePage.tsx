@@ -15,7 +15,7 @@ import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toast';
 import { Timeline } from '../activity/Timeline';
 import { partyName, partyPath } from '../deals/deal-view';
-import { RecordTagEditor } from '../deals/RecordTagEditor';
+import { TagEditor } from '../tags/TagEditor';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { formatDateTime } from '../people/format';
 import { useIdParam } from '../people/PersonPage';
@@ -177,7 +177,7 @@ function CaseDetail({ id, kase }: { id: number; kase: Kase }) {
           ) : tags.isError ? (
             <p className="text-sm text-slate-700 dark:text-slate-300">Could not load tags: {errorMessage(tags.error)}</p>
           ) : (
-            <RecordTagEditor subject="kases" id={id} tags={tags.data} recordName={title} />
+            <TagEditor subject="kases" id={id} tags={tags.data} recordName={title} />
           )}
         </Section>
         <SubjectTasks subjectType="kases" subjectId={id} subjectName={title} />

@@ -16,7 +16,7 @@ import { useToast } from '../../components/Toast';
 import { Timeline } from '../activity/Timeline';
 import { formatDateTime } from '../people/format';
 import { useIdParam } from '../people/PersonPage';
-import { RecordTagEditor } from './RecordTagEditor';
+import { TagEditor } from '../tags/TagEditor';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { cssColor, partyName, partyPath, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
 import { currencyOf, dealValue, formatMoney, priceBreakdown } from './money';
@@ -233,7 +233,7 @@ function DealDetail({ id, deal }: { id: number; deal: Deal }) {
           </Section>
         )}
         <Section title="Tags">
-          <RecordTagEditor subject="deals" id={id} tags={deal.tags} recordName={name} />
+          <TagEditor subject="deals" id={id} tags={deal.tags} recordName={name} />
         </Section>
         <SubjectTasks subjectType="deals" subjectId={id} subjectName={name} />
       </div>

@@ -7,8 +7,17 @@ import { Button } from '../../components/Button';
 import { inputClass } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 
-/** A contact's tags: each links to the contacts with that tag and can be removed; new ones autocomplete from the account's tags. */
-export function TagEditor({ subject, id, tags }: { subject: TagSubject; id: number; tags: Tag[] }) {
+/** Where a tag on this kind of record links: a contact's tag to the contacts with that tag; deals and cases have no tag list. */
+function tagLink(subject: TagSubject, t: Tag): string | null {
+  return (subject === 'people' || subject === 'companies') && t.id !== null ? `/contacts?tag=${t.id}` : null;
+}
+
+/**
+ * The tags of a person, company, deal or case: each can be removed (a tag is only a label, put back as
+ * easily, so no confirmation; the toast says what went), new ones autocomplete from the account's tags.
+ * What was typed stays in the field when adding fails. `recordName`, when given, names the record in the toast.
+ */
+export function TagEditor({ subject, id, tags, recordName }: { subject: TagSubject; id: number; tags: Tag[]; recordName?: string }) {
   const all = useTags();
   const add = useAddTag(subject, id);
   const remove = useRemoveTag(subject, id);
@@ -21,17 +30,15 @@ export function TagEditor({ subject, id, tags }: { subject: TagSubject; id: numb
   async function onAdd(e: FormEvent) {
     e.preventDefault();
     const name = draft.trim();
-    if (!name) {
-      setError('Enter a tag name.');
-      return;
-    }
+    if (!name) return setError('Enter a tag name.');
+    if (name.length > 255) return setError('Keep tag names under 255 characters.');
     setError(null);
     try {
       await add.mutateAsync(name);
       setDraft('');
-      toast.success(`Tagged “${name}”`);
+      toast.success(recordName ? `Tagged ${recordName} “${name}”` : `Tagged “${name}”`);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(`Could not add the tag: ${errorMessage(err)}`);
     }
   }
 
@@ -39,7 +46,7 @@ export function TagEditor({ subject, id, tags }: { subject: TagSubject; id: numb
     if (t.id === null) return;
     try {
       await remove.mutateAsync(t.id);
-      toast.success(`Removed “${t.name}”`);
+      toast.success(`Removed the tag “${t.name}”`);
     } catch (err) {
       toast.error(`Could not remove “${t.name}”: ${errorMessage(err)}`);
     }
@@ -49,29 +56,36 @@ export function TagEditor({ subject, id, tags }: { subject: TagSubject; id: numb
   return (
     <div>
       {tags.length === 0 ? (
-        <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">No tags yet. Add one below.</p>
+        <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">No tags yet. Add one below to group this with similar records.</p>
       ) : (
         <ul aria-label="Tags" className="mb-3 flex flex-wrap gap-2">
-          {tags.map((t) => (
-            <li key={t.id ?? t.name} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3 text-sm text-slate-900 dark:bg-slate-800 dark:text-slate-100">
-              <Link to={`/contacts?tag=${t.id}`} className="hover:underline">
-                {t.name}
-              </Link>
-              <button
-                type="button"
-                onClick={() => void onRemove(t)}
-                disabled={remove.isPending}
-                aria-label={`Remove tag ${t.name}`}
-                className="rounded-full px-1.5 text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-200 dark:hover:bg-slate-700"
-              >
-                ×
-              </button>
-            </li>
-          ))}
+          {tags.map((t) => {
+            const to = tagLink(subject, t);
+            return (
+              <li key={t.id ?? t.name} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3 text-sm text-slate-900 dark:bg-slate-800 dark:text-slate-100">
+                {to ? (
+                  <Link to={to} className="break-all hover:underline">
+                    {t.name}
+                  </Link>
+                ) : (
+                  <span className="break-all">{t.name}</span>
+                )}
+                <button
+                  type="button"
+                  onClick={() => void onRemove(t)}
+                  disabled={remove.isPending}
+                  aria-label={`Remove tag ${t.name}`}
+                  className="min-h-6 min-w-6 rounded-full px-1.5 text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-200 dark:hover:bg-slate-700"
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
-      <form onSubmit={onAdd} className="flex items-end gap-2">
-        <div className="flex-1">
+      <form onSubmit={onAdd} className="flex flex-wrap items-end gap-2" noValidate>
+        <div className="min-w-40 flex-1">
           <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
             Add a tag
           </label>
@@ -79,10 +93,11 @@ export function TagEditor({ subject, id, tags }: { subject: TagSubject; id: numb
             id={inputId}
             list={listId}
             value={draft}
+            autoComplete="off"
             onChange={(e) => setDraft(e.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${inputId}-err` : undefined}
-            className={`${inputClass} border-slate-300 dark:border-slate-600`}
+            className={`${inputClass} ${error ? 'border-red-600 dark:border-red-400' : 'border-slate-300 dark:border-slate-600'}`}
           />
           <datalist id={listId}>
             {(all.data ?? [])
