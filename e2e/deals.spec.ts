@@ -120,8 +120,13 @@ test('deals: create for a company, drag pending → won, keyboard and menu moves
   // 2. Keyboard: pick up with space, arrow right to the next column, space to drop.
   await handle.focus();
   const keyboardPut = page.waitForResponse((r) => r.url().endsWith(`/api/deals/${dealId}/status`) && r.request().method() === 'PUT');
+  // Step as a keyboard user does, at the pace of what the board announces (dnd-kit measures columns between keys).
+  const announcer = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press('Space');
+  // Picking up announces the pick-up, then where the card is (its own column).
+  await expect(announcer).toContainText(/Picked up|is over Won/);
   await page.keyboard.press('ArrowRight');
+  await expect(announcer).toContainText('is over Lost');
   await page.keyboard.press('Space');
   expect((await keyboardPut).status()).toBe(200);
   await expect(lost.locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
