@@ -20,6 +20,8 @@ import { emptyCompanyValues, valuesFromCompany } from '../people/form-model';
 import { PersonForm, type PersonFormSubmit } from '../people/PersonForm';
 import { ContactDataList, Item, Section, useIdParam } from '../people/PersonPage';
 import { TagEditor } from '../tags/TagEditor';
+import { Timeline } from '../activity/Timeline';
+import { SubjectTasks } from '../tasks/SubjectTasks';
 import { textLinkClass } from '../../components/link-class';
 
 const linkClass = `${textLinkClass} break-all`;
@@ -168,7 +170,11 @@ function CompanyDetail({ id, company }: { id: number; company: Company }) {
             </ul>
           )}
         </Section>
+        <SubjectTasks subjectType="companies" subjectId={id} subjectName={name} />
       </div>
+
+      <Timeline subjectType="companies" subjectId={id} />
+
       <ConfirmDialog
         open={confirming}
         title={`Delete ${name}?`}

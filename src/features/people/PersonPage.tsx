@@ -13,6 +13,7 @@ import { useToast } from '../../components/Toast';
 import { formatAddress, formatDateTime, fullName, initials, safeHttpUrl, twitterUrl } from './format';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Timeline } from '../activity/Timeline';
+import { SubjectTasks } from '../tasks/SubjectTasks';
 import { buttonClass } from '../../components/Button';
 import { useUserName } from '../../api/users';
 import { TagEditor } from '../tags/TagEditor';
@@ -219,6 +220,7 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
             <TagEditor subject="people" id={id} tags={person.tags} />
           </div>
         </Section>
+        <SubjectTasks subjectType="people" subjectId={id} subjectName={name} />
       </div>
 
       <Timeline subjectType="people" subjectId={id} />
