@@ -2,9 +2,21 @@
 // password) or a Launchpad OAuth Bearer token whose identity has a user in this account.
 import type { Context } from 'hono';
 import { liveAccessToken } from './oauth.js';
-import { type Db, type UserRow, userByIdentity, userByToken } from './store.js';
+import { type Db, type UserRow, userByEmail, userByIdentity, userByToken } from './store.js';
 
-export function resolveUser(db: Db, accountId: number, authorization: string | undefined, nowMs: number): UserRow | undefined {
+/**
+ * Every seeded user's password. Highrise lets /me.xml alone be called with a user name (the email
+ * address here) and password, so an app can obtain the API token from them.
+ */
+export const SANDBOX_PASSWORD = 'sandbox-password';
+
+export function resolveUser(
+  db: Db,
+  accountId: number,
+  authorization: string | undefined,
+  nowMs: number,
+  opts: { allowPassword?: boolean } = {},
+): UserRow | undefined {
   if (!authorization) return undefined;
   const [scheme, ...rest] = authorization.trim().split(/\s+/);
   const credential = rest.join(' ');
@@ -16,8 +28,12 @@ export function resolveUser(db: Db, accountId: number, authorization: string | u
     } catch {
       return undefined;
     }
-    const token = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : decoded;
-    return token ? userByToken(db, accountId, token) : undefined;
+    const colon = decoded.indexOf(':');
+    const name = colon === -1 ? decoded : decoded.slice(0, colon);
+    if (opts.allowPassword && name.includes('@')) {
+      return decoded.slice(colon + 1) === SANDBOX_PASSWORD ? userByEmail(db, accountId, name) : undefined;
+    }
+    return name ? userByToken(db, accountId, name) : undefined;
   }
   if (scheme.toLowerCase() === 'bearer') {
     const grant = liveAccessToken(db, credential, nowMs);

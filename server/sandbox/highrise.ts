@@ -109,7 +109,7 @@ export function highriseHandler(deps: HighriseDeps) {
     }
 
     const nowMs = deps.now();
-    const user = resolveUser(deps.db, account.id, c.req.header('authorization'), nowMs);
+    const user = resolveUser(deps.db, account.id, c.req.header('authorization'), nowMs, { allowPassword: method === 'GET' && local === '/me.xml' });
     if (!user) return accessDenied(c);
     if (!route) return notFound(c);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertParty } from './store.js';
 import { PEOPLE, makeSandbox, parse } from './test-helpers.js';
+import { SANDBOX_PASSWORD } from './auth.js';
 
 describe('Highrise people reads', () => {
   const t = makeSandbox();
@@ -96,6 +97,15 @@ describe('Highrise people reads', () => {
     const ids = new Set([...first, ...second].map((p: { id: { '#text': string } }) => p.id['#text']));
     expect(ids.size).toBe(visible);
     expect(await page(1000)).toEqual([]);
+  });
+
+  it('answers /me.xml, and only /me.xml, to an email address and password (how an app obtains the API token)', async () => {
+    const login = (user: string, password: string) => ({ Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64') });
+    const me = await t.request('/sandbox/highrise/1/me.xml', { headers: login('Mara@acme-outfitters.example', SANDBOX_PASSWORD) });
+    expect(me.status).toBe(200);
+    expect(await me.text()).toContain(`<token>${t.sandbox.demo.apiToken}</token>`);
+    expect((await t.request('/sandbox/highrise/1/me.xml', { headers: login('mara@acme-outfitters.example', 'wrong') })).status).toBe(401);
+    expect((await t.request('/sandbox/highrise/1/people.xml', { headers: login('mara@acme-outfitters.example', SANDBOX_PASSWORD) })).status).toBe(401);
   });
 
   it('serves companies, company people, users, me, tags and subject fields', async () => {

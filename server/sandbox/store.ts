@@ -278,6 +278,9 @@ export function getUser(db: Db, accountId: number, id: number): UserRow | undefi
 export function userByToken(db: Db, accountId: number, token: string): UserRow | undefined {
   return stmt(db, 'SELECT * FROM users WHERE account_id = ? AND token = ?').get(accountId, token) as UserRow | undefined;
 }
+export function userByEmail(db: Db, accountId: number, email: string): UserRow | undefined {
+  return stmt(db, 'SELECT * FROM users WHERE account_id = ? AND lower(email_address) = lower(?)').get(accountId, email) as UserRow | undefined;
+}
 export function userByIdentity(db: Db, accountId: number, identityId: number): UserRow | undefined {
   return stmt(db, 'SELECT * FROM users WHERE account_id = ? AND identity_id = ? ORDER BY id LIMIT 1').get(accountId, identityId) as UserRow | undefined;
 }
