@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Kase } from '../../../server/api/types';
 import { useCase, useCaseTags, useDeleteCase, useUpdateCase } from '../../api/cases';
@@ -20,6 +20,7 @@ import { SubjectTasks } from '../tasks/SubjectTasks';
 import { formatDateTime } from '../people/format';
 import { useIdParam } from '../people/PersonPage';
 import { textLinkClass } from '../../components/link-class';
+import { Section } from '../../components/RecordSection';
 
 export function CasePage() {
   const id = useIdParam();
@@ -51,14 +52,6 @@ export function CasePage() {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 const linkClass = textLinkClass;
 

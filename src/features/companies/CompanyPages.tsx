@@ -4,7 +4,6 @@ import type { Company } from '../../../server/api/types';
 import { errorMessage, isApiError } from '../../api/client';
 import { useCompany, useCompanyPeople, useCreateCompany, useDeleteCompany, useUpdateCompany } from '../../api/companies';
 import { useCustomFields, useGroups } from '../../api/custom-fields';
-import { useUserName } from '../../api/users';
 import { Button, ButtonLink, buttonClass } from '../../components/Button';
 import { BusyNotice } from '../../components/BusyNotice';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -15,17 +14,18 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { rememberDeleted } from '../contacts/undo';
 import { listToReturnTo } from '../contacts/return-to';
-import { formatDateTime, fullName, safeHttpUrl } from '../people/format';
+import { fullName, safeHttpUrl } from '../people/format';
 import { emptyCompanyValues, valuesFromCompany } from '../people/form-model';
 import { PersonForm, type PersonFormSubmit } from '../people/PersonForm';
-import { ContactDataList, Item, Section, useIdParam } from '../people/PersonPage';
+import { ContactDataList, useIdParam } from '../people/PersonPage';
+import { Item, Section } from '../../components/RecordSection';
+import { PartyFacts } from '../people/PartyFacts';
 import { TagEditor } from '../tags/TagEditor';
 import { Timeline } from '../activity/Timeline';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { textLinkClass } from '../../components/link-class';
 
 const linkClass = `${textLinkClass} break-all`;
-const VISIBILITY: Record<string, string> = { Everyone: 'Everyone', Owner: 'Only the owner', NamedGroup: 'A group' };
 const companyName = (c: Company) => c.name?.trim() || 'Unnamed company';
 
 function Loading({ what }: { what: string }) {
@@ -64,12 +64,9 @@ function CompanyDetail({ id, company }: { id: number; company: Company }) {
   const name = companyName(company);
   const people = useCompanyPeople(id);
   const del = useDeleteCompany();
-  const userName = useUserName();
   const navigate = useNavigate();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
-  const created = formatDateTime(company.createdAt);
-  const updated = formatDateTime(company.updatedAt);
 
   async function confirmDelete() {
     try {
@@ -121,23 +118,7 @@ function CompanyDetail({ id, company }: { id: number; company: Company }) {
                 <p className="whitespace-pre-line break-words">{company.background}</p>
               </Item>
             )}
-            {company.customFields.map((f, i) => (
-              <Item key={f.id ?? i} label={f.subjectFieldLabel ?? 'Custom field'}>
-                <span className="whitespace-pre-line break-words">{f.value ?? '—'}</span>
-              </Item>
-            ))}
-            <Item label="Visible to">{VISIBILITY[company.visibleTo ?? ''] ?? company.visibleTo ?? 'Everyone'}</Item>
-            <Item label="Added by">{userName(company.authorId)}</Item>
-            {created && (
-              <Item label="Added">
-                <time dateTime={company.createdAt ?? undefined}>{created}</time>
-              </Item>
-            )}
-            {updated && (
-              <Item label="Last updated">
-                <time dateTime={company.updatedAt ?? undefined}>{updated}</time>
-              </Item>
-            )}
+            <PartyFacts party={company} />
           </dl>
           <div className="mt-4">
             <h3 className="mb-2 text-sm font-semibold">Tags</h3>

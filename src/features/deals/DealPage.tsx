@@ -21,6 +21,7 @@ import { SubjectTasks } from '../tasks/SubjectTasks';
 import { cssColor, partyName, partyPath, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
 import { currencyOf, dealValue, formatMoney, priceBreakdown } from './money';
 import { textLinkClass } from '../../components/link-class';
+import { Section, VISIBILITY_LABELS } from '../../components/RecordSection';
 
 export function DealPage() {
   const id = useIdParam();
@@ -56,14 +57,6 @@ export function DealPage() {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -80,7 +73,6 @@ const STATUS_BADGE: Record<string, string> = {
   won: 'bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50',
   lost: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-50',
 };
-const VISIBILITY: Record<string, string> = { Everyone: 'Everyone', Owner: 'Only the owner', NamedGroup: 'A group' };
 
 function formatDay(day: string | null): string | null {
   if (!day) return null;
@@ -183,7 +175,7 @@ function DealDetail({ id, deal }: { id: number; deal: Deal }) {
               {STATUS_LABEL[status]}
               {deal.statusChangedOn && <span className="text-slate-600 dark:text-slate-400"> since {formatDay(deal.statusChangedOn)}</span>}
             </Row>
-            <Row label="Visible to">{VISIBILITY[deal.visibleTo ?? 'Everyone'] ?? deal.visibleTo}</Row>
+            <Row label="Visible to">{VISIBILITY_LABELS[deal.visibleTo ?? 'Everyone'] ?? deal.visibleTo}</Row>
             <Row label="Author">{deal.authorId != null ? userName(deal.authorId) : '—'}</Row>
             <Row label="Created">{formatDateTime(deal.createdAt) ?? '—'}</Row>
             <Row label="Updated">{formatDateTime(deal.updatedAt) ?? '—'}</Row>

@@ -10,12 +10,13 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
-import { formatAddress, formatDateTime, fullName, initials, safeHttpUrl, twitterUrl } from './format';
+import { formatAddress, fullName, initials, safeHttpUrl, twitterUrl } from './format';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Timeline } from '../activity/Timeline';
+import { Item, Section } from '../../components/RecordSection';
+import { PartyFacts } from './PartyFacts';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { buttonClass } from '../../components/Button';
-import { useUserName } from '../../api/users';
 import { TagEditor } from '../tags/TagEditor';
 import { rememberDeleted } from '../contacts/undo';
 import { listToReturnTo } from '../contacts/return-to';
@@ -82,14 +83,6 @@ function Avatar({ person }: { person: Person }) {
   );
 }
 
-export function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 const linkClass = `${textLinkClass} break-all`;
 
@@ -106,14 +99,12 @@ function LabeledList({ items }: { items: { key: string | number; location: strin
   );
 }
 
-const VISIBILITY: Record<string, string> = { Everyone: 'Everyone', Owner: 'Only the owner', NamedGroup: 'A group' };
 
 export function PersonDetail({ id, person }: { id: number; person: Person }) {
   const name = fullName(person);
   const navigate = useNavigate();
   const toast = useToast();
   const del = useDeletePerson();
-  const userName = useUserName();
   const [confirming, setConfirming] = useState(false);
   const cd = person.contactData;
   const role = [person.title, person.companyName].filter(Boolean);
@@ -131,8 +122,6 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
     }
   }
 
-  const created = formatDateTime(person.createdAt);
-  const updated = formatDateTime(person.updatedAt);
 
   return (
     <article>
@@ -197,23 +186,7 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
                 )}
               </Item>
             )}
-            {person.customFields.map((f, i) => (
-              <Item key={f.id ?? i} label={f.subjectFieldLabel ?? 'Custom field'}>
-                <span className="whitespace-pre-line break-words">{f.value ?? '—'}</span>
-              </Item>
-            ))}
-            <Item label="Visible to">{VISIBILITY[person.visibleTo ?? ''] ?? person.visibleTo ?? 'Everyone'}</Item>
-            <Item label="Added by">{userName(person.authorId)}</Item>
-            {created && (
-              <Item label="Added">
-                <time dateTime={person.createdAt ?? undefined}>{created}</time>
-              </Item>
-            )}
-            {updated && (
-              <Item label="Last updated">
-                <time dateTime={person.updatedAt ?? undefined}>{updated}</time>
-              </Item>
-            )}
+            <PartyFacts party={person} />
           </dl>
           <div className="mt-4">
             <h3 className="mb-2 text-sm font-semibold">Tags</h3>
@@ -368,11 +341,3 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="font-medium text-slate-600 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 text-slate-900 dark:text-slate-100">{children}</dd>
-    </div>
-  );
-}
