@@ -7,7 +7,7 @@ import { useUserName } from '../../api/users';
 import { Button } from '../../components/Button';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
-import { browserTimeZone } from './frames';
+import { browserTimeZone, dueLabel } from './frames';
 import { TaskForm, type TaskPrefill } from './TaskForm';
 
 /** How a record kind is named as a task subject (tasks.md: Party, Deal or Kase). */
@@ -93,7 +93,7 @@ function SubjectTaskRow({ task }: { task: Task }) {
   const toast = useToast();
   const userName = useUserName();
   const tz = browserTimeZone();
-  const due = task.dueAt ? new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: tz }).format(new Date(task.dueAt)) : null;
+  const due = dueLabel(task, Date.now(), tz);
   const overdue = task.dueAt != null && Date.parse(task.dueAt) < Date.now();
 
   async function done() {

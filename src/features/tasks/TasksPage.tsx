@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SkeletonList } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toast';
-import { FRAME_LABELS, browserTimeZone, groupByFrame } from './frames';
+import { FRAME_LABELS, browserTimeZone, dueLabel, groupByFrame } from './frames';
 import { RECURRING_OPTIONS, TaskForm, type TaskPrefill } from './TaskForm';
 
 const VIEWS: { view: TaskView; label: string }[] = [
@@ -170,9 +170,7 @@ function TaskRow({ task, onEdit }: { task: Task; onEdit: (id: number) => void })
   const category = cats.data?.find((c) => c.id === task.categoryId);
   const path = subjectPath(task);
   const repeats = task.recurringPeriod != null ? RECURRING_OPTIONS.find((o) => o.value === String(task.recurringPeriod))?.label : null;
-  const dueText = task.dueAt
-    ? new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: tz }).format(new Date(task.dueAt))
-    : null;
+  const dueText = dueLabel(task, Date.now(), tz);
 
   async function toggle() {
     try {

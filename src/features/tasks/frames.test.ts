@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf, fromLocalInputs, groupByFrame, startOfLocalDay, toLocalInputs, zonedToUtc } from './frames';
+import { dueLabel, frameOf, fromLocalInputs, groupByFrame, startOfLocalDay, toLocalInputs, zonedToUtc } from './frames';
 
 const NY = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';
@@ -60,5 +60,29 @@ describe('frames across a day boundary', () => {
     expect(fromLocalInputs(TOKYO, '2026-07-01', '09:30')).toBe('2026-07-01T00:30:00Z');
     expect(toLocalInputs(NY, Date.parse('2026-07-01T13:30:00Z'))).toEqual({ date: '2026-07-01', time: '09:30' });
     expect(fromLocalInputs(NY, '2026-7-1', '9:30')).toBeNull();
+  });
+});
+
+describe('general-frame tasks (Highrise frames are days in the account’s zone)', () => {
+  // Thursday 2026-12-03 19:00 UTC. The account is in Chicago; the person's browser is in UTC.
+  const now = Date.parse('2026-12-03T19:00:00Z');
+  // "Tomorrow" in Chicago ends Friday 23:59:59 there = Saturday 05:59:59 UTC.
+  const tomorrowInChicago = { id: 1, dueAt: '2026-12-05T05:59:59Z', frame: 'tomorrow' };
+
+  it('uses the frame Highrise reports, so Upcoming agrees with the Today list', () => {
+    expect(frameOf(tomorrowInChicago.dueAt, now, 'UTC')).toBe('this_week');
+    expect(frameOf(tomorrowInChicago.dueAt, now, 'UTC', tomorrowInChicago.frame)).toBe('tomorrow');
+    expect(groupByFrame([tomorrowInChicago], now, 'UTC')).toEqual([{ frame: 'tomorrow', tasks: [tomorrowInChicago] }]);
+  });
+
+  it('still calls a passed due time overdue, and places specific times by the person’s zone', () => {
+    expect(frameOf('2026-12-03T18:00:00Z', now, 'UTC', 'today')).toBe('overdue');
+    expect(frameOf('2026-12-04T09:30:00Z', now, 'UTC', 'specific')).toBe('tomorrow');
+  });
+
+  it('reads a general-frame task by its frame, a specific one by its time', () => {
+    expect(dueLabel(tomorrowInChicago, now, 'UTC')).toBe('tomorrow');
+    expect(dueLabel({ dueAt: '2026-12-04T09:30:00Z', frame: 'specific' }, now, 'UTC')).toMatch(/9:30/);
+    expect(dueLabel({ dueAt: null, frame: 'later' }, now, 'UTC')).toBeNull();
   });
 });

@@ -99,12 +99,22 @@ function startOfWeek(timeZone: string, nowMs: number, weeksAhead: number): numbe
   return startOfLocalDay(timeZone, nowMs, -sinceMonday + 7 * weeksAhead);
 }
 
-/** Which frame a due instant falls in, seen from `nowMs` in `timeZone`. No due time → later. */
-export function frameOf(dueAt: string | null, nowMs: number, timeZone: string): UpcomingFrame {
-  if (!dueAt) return 'later';
-  const due = Date.parse(dueAt);
+function isGenericFrame(frame: string | null | undefined): frame is UpcomingFrame {
+  return frame != null && frame !== 'overdue' && (UPCOMING_FRAMES as readonly string[]).includes(frame);
+}
+
+/**
+ * Which frame a due instant falls in, seen from `nowMs` in `timeZone`. No due time → later.
+ * A task set for a general frame (today, tomorrow, …) has Highrise's end of that day in the account's
+ * time zone as its due-at; Highrise says which frame it is in, and that wins over the person's own
+ * zone, so the Today list and the Upcoming groups agree. Only tasks with a specific time are placed
+ * by their due-at in the person's zone.
+ */
+export function frameOf(dueAt: string | null, nowMs: number, timeZone: string, serverFrame?: string | null): UpcomingFrame {
+  const due = dueAt ? Date.parse(dueAt) : Number.NaN;
+  if (!Number.isNaN(due) && due < nowMs) return 'overdue';
+  if (isGenericFrame(serverFrame)) return serverFrame;
   if (Number.isNaN(due)) return 'later';
-  if (due < nowMs) return 'overdue';
   if (due < startOfLocalDay(timeZone, nowMs, 1)) return 'today';
   if (due < startOfLocalDay(timeZone, nowMs, 2)) return 'tomorrow';
   if (due < startOfWeek(timeZone, nowMs, 1)) return 'this_week';
@@ -113,10 +123,10 @@ export function frameOf(dueAt: string | null, nowMs: number, timeZone: string): 
 }
 
 /** Tasks grouped by frame, each group soonest first, empty groups left out, in the frames' order. */
-export function groupByFrame<T extends { dueAt: string | null; id: number | null }>(tasks: T[], nowMs: number, timeZone: string): { frame: UpcomingFrame; tasks: T[] }[] {
+export function groupByFrame<T extends { dueAt: string | null; id: number | null; frame?: string | null }>(tasks: T[], nowMs: number, timeZone: string): { frame: UpcomingFrame; tasks: T[] }[] {
   const groups = new Map<UpcomingFrame, T[]>();
   for (const t of tasks) {
-    const f = frameOf(t.dueAt, nowMs, timeZone);
+    const f = frameOf(t.dueAt, nowMs, timeZone, t.frame);
     (groups.get(f) ?? groups.set(f, []).get(f)!).push(t);
   }
   const key = (t: T) => (t.dueAt ? Date.parse(t.dueAt) : Number.MAX_SAFE_INTEGER);
@@ -126,4 +136,15 @@ export function groupByFrame<T extends { dueAt: string | null; id: number | null
 /** The person's own time zone (the browser's). */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * How a task's due moment reads: a general-frame task by its frame ("Tomorrow"), since its due-at is
+ * only the end of that day in the account's zone; a specific time in the person's zone.
+ */
+export function dueLabel(task: { dueAt: string | null; frame?: string | null }, nowMs: number, timeZone: string): string | null {
+  if (!task.dueAt) return null;
+  const due = Date.parse(task.dueAt);
+  if (isGenericFrame(task.frame) && !(due < nowMs)) return FRAME_LABELS[task.frame].toLowerCase();
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(due));
 }
