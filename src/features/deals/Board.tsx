@@ -83,7 +83,8 @@ export function Board({ columns, group, userName, onMove }: BoardProps) {
         screenReaderInstructions: { draggable: 'To move this deal, press space, then use the arrow keys to choose a column, and press space again to drop it. Or use the Move to menu.' },
       }}
     >
-      <div className="-mx-4 flex snap-x gap-4 overflow-x-auto px-4 pb-4" role="list" aria-label="Pipeline columns">
+      {/* relative: the columns' screen-reader-only text is absolutely positioned and must stay inside this scrolling strip, not widen the page. */}
+      <div className="relative -mx-4 flex snap-x gap-4 overflow-x-auto px-4 pb-4" role="list" aria-label="Pipeline columns">
         {columns.map((col) => (
           <BoardColumn key={col.id} column={col} columns={columns} group={group} userName={userName} onMove={onMove} />
         ))}
@@ -102,7 +103,7 @@ function BoardColumn({ column, columns, group, userName, onMove }: { column: Col
       role="listitem"
       aria-labelledby={headingId}
       data-column={column.id}
-      className={`flex w-72 shrink-0 snap-start flex-col rounded-lg border bg-slate-50 dark:bg-slate-900 ${
+      className={`relative flex w-72 shrink-0 snap-start flex-col rounded-lg border bg-slate-50 dark:bg-slate-900 ${
         isOver ? 'border-blue-600 ring-2 ring-blue-600' : 'border-slate-200 dark:border-slate-800'
       }`}
     >

@@ -53,4 +53,18 @@ describe('deal form: custom fields and visibility', () => {
     expect(sent).toMatchObject({ visibleTo: 'NamedGroup', groupId: 40002 });
     expect(sent.customFields).toBeUndefined();
   });
+
+  it('shows every problem at once: a fractional price and a missing duration for an hourly deal', async () => {
+    const { calls } = fakeFetch(signedIn, base({ data: [], available: false }));
+    renderApp('/deals/new');
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Consulting');
+    await user.type(screen.getByRole('textbox', { name: /^Price/ }), '12.5');
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Price type/ }), 'hour');
+    expect(screen.getByText(/Deal value:/)).toHaveTextContent('Deal value: —');
+    await user.click(screen.getByRole('button', { name: 'Create deal' }));
+    expect(await screen.findByText('Enter a whole number (no cents, no separators).')).toBeInTheDocument();
+    expect(screen.getByText('Enter how many hours, months or years the deal runs.')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
 });

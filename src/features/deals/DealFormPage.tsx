@@ -164,6 +164,9 @@ function DealForm({ deal }: { deal?: Deal }) {
     const local: Errors = {};
     if (priceText && !/^\d+$/.test(priceText)) local.price = ['Enter a whole number (no cents, no separators).'];
     if (values.priceType !== 'fixed' && durationText && !/^\d+$/.test(durationText)) local.duration = ['Enter a whole number.'];
+    // Said here too: the schema's cross-field rule only runs once every field parses, and a person
+    // should see every problem on the first try.
+    if (values.priceType !== 'fixed' && !durationText) local.duration = ['Enter how many hours, months or years the deal runs.'];
     const input = toInput(values);
     const custom = customFieldChanges(editing ? deal : undefined, values.custom);
     if (!editing && custom.length > 0) input.customFields = custom;
@@ -197,7 +200,12 @@ function DealForm({ deal }: { deal?: Deal }) {
   }
 
   const timed = values.priceType !== 'fixed';
-  const previewValue = formatMoney(dealValue({ price: num(values.price) ?? 0, priceType: values.priceType, duration: num(values.duration), currency: values.currency }), values.currency || 'USD');
+  // No value is shown for a price or duration that would not be accepted (rather than a rounded guess).
+  const wholeOrEmpty = (t: string) => t.trim() === '' || /^\d+$/.test(t.trim());
+  const previewKnown = wholeOrEmpty(values.price) && (!timed || /^\d+$/.test(values.duration.trim()));
+  const previewValue = previewKnown
+    ? formatMoney(dealValue({ price: num(values.price) ?? 0, priceType: values.priceType, duration: num(values.duration), currency: values.currency }), values.currency || 'USD')
+    : '—';
   const title = editing ? `Edit ${deal.name ?? 'deal'}` : 'New deal';
 
   return (
