@@ -93,7 +93,7 @@ function SubjectTaskRow({ task }: { task: Task }) {
   const toast = useToast();
   const userName = useUserName();
   const tz = browserTimeZone();
-  const due = dueLabel(task, Date.now(), tz);
+  const due = dueLabel(task, tz);
   const overdue = task.dueAt != null && Date.parse(task.dueAt) < Date.now();
 
   async function done() {

@@ -170,7 +170,7 @@ function TaskRow({ task, onEdit }: { task: Task; onEdit: (id: number) => void })
   const category = cats.data?.find((c) => c.id === task.categoryId);
   const path = subjectPath(task);
   const repeats = task.recurringPeriod != null ? RECURRING_OPTIONS.find((o) => o.value === String(task.recurringPeriod))?.label : null;
-  const dueText = dueLabel(task, Date.now(), tz);
+  const dueText = dueLabel(task, tz);
 
   async function toggle() {
     try {

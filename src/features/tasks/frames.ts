@@ -105,14 +105,15 @@ function isGenericFrame(frame: string | null | undefined): frame is UpcomingFram
 
 /**
  * Which frame a due instant falls in, seen from `nowMs` in `timeZone`. No due time → later.
- * A task set for a general frame (today, tomorrow, …) has Highrise's end of that day in the account's
- * time zone as its due-at; Highrise says which frame it is in, and that wins over the person's own
- * zone, so the Today list and the Upcoming groups agree. Only tasks with a specific time are placed
- * by their due-at in the person's zone.
+ * Highrise reports each task's frame (today, tomorrow, …) from its due-at in the account's time zone,
+ * and filters the Today list the same way; when it says, that wins over the person's own zone so the
+ * Upcoming groups and the Today list agree. Without it (or `specific`), the due-at is placed in the
+ * person's zone.
  */
 export function frameOf(dueAt: string | null, nowMs: number, timeZone: string, serverFrame?: string | null): UpcomingFrame {
   const due = dueAt ? Date.parse(dueAt) : Number.NaN;
   if (!Number.isNaN(due) && due < nowMs) return 'overdue';
+  // Highrise's frame is computed in the account's zone; the Today list is too.
   if (isGenericFrame(serverFrame)) return serverFrame;
   if (Number.isNaN(due)) return 'later';
   if (due < startOfLocalDay(timeZone, nowMs, 1)) return 'today';
@@ -138,13 +139,8 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/**
- * How a task's due moment reads: a general-frame task by its frame ("Tomorrow"), since its due-at is
- * only the end of that day in the account's zone; a specific time in the person's zone.
- */
-export function dueLabel(task: { dueAt: string | null; frame?: string | null }, nowMs: number, timeZone: string): string | null {
+/** How a task's due moment reads, in the person's zone (Highrise does not say whether a time was chosen or is a frame's end of day). */
+export function dueLabel(task: { dueAt: string | null }, timeZone: string): string | null {
   if (!task.dueAt) return null;
-  const due = Date.parse(task.dueAt);
-  if (isGenericFrame(task.frame) && !(due < nowMs)) return FRAME_LABELS[task.frame].toLowerCase();
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(due));
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(task.dueAt));
 }
