@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Kase } from '../../../server/api/types';
 import { useCase, useCaseTags, useDeleteCase, useUpdateCase } from '../../api/cases';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useUserName } from '../../api/users';
 import { Button } from '../../components/Button';
 import { BusyNotice } from '../../components/BusyNotice';
@@ -18,37 +18,24 @@ import { partyName, partyPath } from '../deals/deal-view';
 import { TagEditor } from '../tags/TagEditor';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { formatDateTime } from '../people/format';
-import { useIdParam } from '../people/PersonPage';
+import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 import { textLinkClass } from '../../components/link-class';
 import { Section } from '../../components/RecordSection';
 
 export function CasePage() {
   const id = useIdParam();
   const query = useCase(id);
-  if (Number.isNaN(id)) return <NotFoundPage what="case" />;
-  if (query.isPending) {
-    return (
-      <div role="status" aria-live="polite">
-        <span className="sr-only">Loading case…</span>
-        <Skeleton className="mb-6 h-8 w-72" />
-        <Skeleton className="h-48" />
-      </div>
-    );
-  }
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="case" />;
-    return (
-      <>
-        <PageHeader title="Case" />
-        <ErrorPanel error={query.error} title="Could not load this case" onRetry={() => query.refetch()} />
-      </>
-    );
-  }
+  const skeleton = (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Loading case…</span>
+      <Skeleton className="mb-6 h-8 w-72" />
+      <Skeleton className="h-48" />
+    </div>
+  );
   return (
-    <>
-      <BusyNotice error={query.isFetching ? query.failureReason : null} />
-      <CaseDetail id={id} kase={query.data} />
-    </>
+    <RecordLoader id={id} query={query} what="case" heading="Case" skeleton={skeleton} busyNotice>
+      {(kase) => <CaseDetail id={id} kase={kase} />}
+    </RecordLoader>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Company } from '../../../server/api/types';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useCompany, useCompanyPeople, useCreateCompany, useDeleteCompany, useUpdateCompany } from '../../api/companies';
 import { useCustomFields, useGroups } from '../../api/custom-fields';
 import { Button, ButtonLink, buttonClass } from '../../components/Button';
@@ -17,7 +17,8 @@ import { listToReturnTo } from '../contacts/return-to';
 import { fullName, safeHttpUrl } from '../people/format';
 import { emptyCompanyValues, valuesFromCompany } from '../people/form-model';
 import { PersonForm, type PersonFormSubmit } from '../people/PersonForm';
-import { ContactDataList, useIdParam } from '../people/PersonPage';
+import { ContactDataList } from '../people/PersonPage';
+import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 import { Item, Section } from '../../components/RecordSection';
 import { PartyFacts } from '../people/PartyFacts';
 import { TagEditor } from '../tags/TagEditor';
@@ -28,35 +29,13 @@ import { textLinkClass } from '../../components/link-class';
 const linkClass = `${textLinkClass} break-all`;
 const companyName = (c: Company) => c.name?.trim() || 'Unnamed company';
 
-function Loading({ what }: { what: string }) {
-  return (
-    <div role="status" className="space-y-4">
-      <span className="sr-only">Loading {what}…</span>
-      <Skeleton className="h-8 w-64" />
-      <Skeleton className="h-64" />
-    </div>
-  );
-}
-
 export function CompanyPage() {
   const id = useIdParam();
   const query = useCompany(id);
-  if (Number.isNaN(id)) return <NotFoundPage what="company" />;
-  if (query.isPending) return <Loading what="company" />;
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="company" />;
-    return (
-      <>
-        <PageHeader title="Company" />
-        <ErrorPanel error={query.error} title="Could not load this company" onRetry={() => query.refetch()} />
-      </>
-    );
-  }
   return (
-    <>
-      <BusyNotice error={query.isFetching ? query.failureReason : null} />
-      <CompanyDetail id={id} company={query.data!} />
-    </>
+    <RecordLoader id={id} query={query} what="company" heading="Company" busyNotice>
+      {(company) => <CompanyDetail id={id} company={company} />}
+    </RecordLoader>
   );
 }
 
@@ -199,18 +178,11 @@ export function NewCompanyPage() {
 export function EditCompanyPage() {
   const id = useIdParam();
   const query = useCompany(id);
-  if (Number.isNaN(id)) return <NotFoundPage what="company" />;
-  if (query.isPending) return <Loading what="company" />;
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="company" />;
-    return (
-      <>
-        <PageHeader title="Edit company" />
-        <ErrorPanel error={query.error} title="Could not load this company" onRetry={() => query.refetch()} />
-      </>
-    );
-  }
-  return <EditCompany key={query.data!.id ?? id} id={id} company={query.data!} />;
+  return (
+    <RecordLoader id={id} query={query} what="company" heading="Edit company">
+      {(company) => <EditCompany key={company.id ?? id} id={id} company={company} />}
+    </RecordLoader>
+  );
 }
 
 function EditCompany({ id, company }: { id: number; company: Company }) {

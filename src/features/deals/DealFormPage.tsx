@@ -18,7 +18,7 @@ import { TextField } from '../../components/TextField';
 import { Textarea } from '../../components/Textarea';
 import { useToast } from '../../components/Toast';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
-import { useIdParam } from '../people/PersonPage';
+import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 import { PartyCombobox } from './PartyCombobox';
 import { customFieldChanges, customFieldValues } from './deal-custom-fields';
 import { partyName, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
@@ -117,21 +117,18 @@ export function NewDealPage() {
 export function EditDealPage() {
   const id = useIdParam();
   const query = useDeal(id);
-  if (Number.isNaN(id)) return <NotFoundPage what="deal" />;
-  if (query.isPending) {
-    return (
-      <div role="status" aria-live="polite">
-        <span className="sr-only">Loading deal…</span>
-        <Skeleton className="mb-6 h-8 w-64" />
-        <Skeleton className="h-96" />
-      </div>
-    );
-  }
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="deal" />;
-    return <ErrorPanel error={query.error} title="Could not load this deal" onRetry={() => query.refetch()} />;
-  }
-  return <DealForm deal={query.data} />;
+  const skeleton = (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Loading deal…</span>
+      <Skeleton className="mb-6 h-8 w-64" />
+      <Skeleton className="h-96" />
+    </div>
+  );
+  return (
+    <RecordLoader id={id} query={query} what="deal" skeleton={skeleton}>
+      {(deal) => <DealForm deal={deal} />}
+    </RecordLoader>
+  );
 }
 
 function DealForm({ deal }: { deal?: Deal }) {

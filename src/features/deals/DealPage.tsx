@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Deal } from '../../../server/api/types';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useDealCategories } from '../../api/categories';
 import { useDeal, useDeleteDeal, useSetDealStatus } from '../../api/deals';
 import { useUserName } from '../../api/users';
@@ -15,7 +15,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { Timeline } from '../activity/Timeline';
 import { formatDateTime } from '../people/format';
-import { useIdParam } from '../people/PersonPage';
+import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 import { TagEditor } from '../tags/TagEditor';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { cssColor, partyName, partyPath, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSES } from './deal-view';
@@ -26,34 +26,21 @@ import { Section, VISIBILITY_LABELS } from '../../components/RecordSection';
 export function DealPage() {
   const id = useIdParam();
   const query = useDeal(id);
-  if (Number.isNaN(id)) return <NotFoundPage what="deal" />;
-  if (query.isPending) {
-    return (
-      <div role="status" aria-live="polite">
-        <span className="sr-only">Loading deal…</span>
-        <Skeleton className="mb-2 h-8 w-72" />
-        <Skeleton className="mb-6 h-4 w-48" />
-        <div className="grid gap-4 md:grid-cols-2">
-          <Skeleton className="h-48" />
-          <Skeleton className="h-48" />
-        </div>
+  const skeleton = (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Loading deal…</span>
+      <Skeleton className="mb-2 h-8 w-72" />
+      <Skeleton className="mb-6 h-4 w-48" />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Skeleton className="h-48" />
+        <Skeleton className="h-48" />
       </div>
-    );
-  }
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="deal" />;
-    return (
-      <>
-        <PageHeader title="Deal" />
-        <ErrorPanel error={query.error} title="Could not load this deal" onRetry={() => query.refetch()} />
-      </>
-    );
-  }
+    </div>
+  );
   return (
-    <>
-      <BusyNotice error={query.isFetching ? query.failureReason : null} />
-      <DealDetail id={id} deal={query.data} />
-    </>
+    <RecordLoader id={id} query={query} what="deal" heading="Deal" skeleton={skeleton} busyNotice>
+      {(deal) => <DealDetail id={id} deal={deal} />}
+    </RecordLoader>
   );
 }
 

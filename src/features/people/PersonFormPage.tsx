@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../../server/api/types';
-import { isApiError } from '../../api/client';
 import { useCreatePerson, usePerson, useUpdatePerson } from '../../api/people';
 import { useCustomFields, useGroups } from '../../api/custom-fields';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -12,7 +11,7 @@ import { useToast } from '../../components/Toast';
 import { fullName } from './format';
 import { emptyValues, valuesFromPerson } from './form-model';
 import { PersonForm, type PersonFormSubmit } from './PersonForm';
-import { useIdParam } from './PersonPage';
+import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 
 export function NewPersonPage() {
   const create = useCreatePerson();
@@ -41,27 +40,12 @@ export function EditPersonPage() {
   const id = useIdParam();
   const query = usePerson(id);
 
-  if (Number.isNaN(id)) return <NotFoundPage what="person" />;
   // Diff against the record as loaded, never against a list placeholder.
-  if (query.isPending || query.isPlaceholderData) {
-    return (
-      <div role="status" className="space-y-4">
-        <span className="sr-only">Loading person…</span>
-        <Skeleton className="h-8 w-64" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="person" />;
-    return (
-      <>
-        <PageHeader title="Edit person" />
-        <ErrorPanel error={query.error} title="Could not load this person" onRetry={() => query.refetch()} />
-      </>
-    );
-  }
-  return <EditPerson key={query.data!.id ?? id} id={id} person={query.data!} />;
+  return (
+    <RecordLoader id={id} query={query} what="person" heading="Edit person" waitForLoaded>
+      {(person) => <EditPerson key={person.id ?? id} id={id} person={person} />}
+    </RecordLoader>
+  );
 }
 
 function EditPerson({ id, person }: { id: number; person: Person }) {

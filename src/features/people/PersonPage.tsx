@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../../server/api/types';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useDeletePerson, usePerson } from '../../api/people';
 import { Button, ButtonLink } from '../../components/Button';
 import { BusyNotice } from '../../components/BusyNotice';
@@ -14,6 +14,7 @@ import { formatAddress, fullName, initials, safeHttpUrl, twitterUrl } from './fo
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Timeline } from '../activity/Timeline';
 import { Item, Section } from '../../components/RecordSection';
+import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 import { PartyFacts } from './PartyFacts';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { buttonClass } from '../../components/Button';
@@ -22,32 +23,15 @@ import { rememberDeleted } from '../contacts/undo';
 import { listToReturnTo } from '../contacts/return-to';
 import { textLinkClass } from '../../components/link-class';
 
-export function useIdParam(): number {
-  const { id } = useParams();
-  const n = Number(id);
-  return Number.isInteger(n) && n > 0 ? n : NaN;
-}
 
 export function PersonPage() {
   const id = useIdParam();
   const query = usePerson(id);
 
-  if (Number.isNaN(id)) return <NotFoundPage what="person" />;
-  if (query.isPending) return <PersonSkeleton />;
-  if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage what="person" />;
-    return (
-      <>
-        <PageHeader title="Person" />
-        <ErrorPanel error={query.error} title="Could not load this person" onRetry={() => query.refetch()} />
-      </>
-    );
-  }
   return (
-    <>
-      <BusyNotice error={query.isFetching ? query.failureReason : null} />
-      <PersonDetail id={id} person={query.data!} />
-    </>
+    <RecordLoader id={id} query={query} what="person" heading="Person" skeleton={<PersonSkeleton />} busyNotice>
+      {(person) => <PersonDetail id={id} person={person} />}
+    </RecordLoader>
   );
 }
 
