@@ -122,6 +122,24 @@ describe('parse: typed values', () => {
   });
 });
 
+describe('parse: datetimes', () => {
+  it('the fast path for plain UTC agrees with Date.parse on every edge (leap days, Feb 30, 24:00, bad digits)', () => {
+    const pad = (n: number, l = 2) => String(n).padStart(l, '0');
+    const probe = resource('probe', 'probes', { at: datetime('at') });
+    let checked = 0;
+    for (const y of [0, 1900, 1999, 2000, 2012, 2013, 2100, 2400, 9999])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++)
+          for (const t of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60', '1a:00:00']) {
+            const value = `${pad(y, 4)}-${pad(m)}-${pad(d)}T${t}Z`;
+            const ms = Date.parse(value);
+            expect(parseOne(probe, `<probe><at>${value}</at></probe>`).at, value).toBe(Number.isNaN(ms) ? null : new Date(ms).toISOString());
+            checked++;
+          }
+    expect(checked).toBeGreaterThan(10000);
+  });
+});
+
 describe('parse: malformed documents are a clear 502 upstream_malformed', () => {
   it.each([
     ['truncated mid-tag', '<people type="array"><person><id type="integer">1</id></person><person><id type="int'],

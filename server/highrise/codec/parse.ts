@@ -1,28 +1,14 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HttpError } from '../../http-error.js';
-import { parseXmlTree, XmlDoctypeUnsupported, XmlSyntaxError } from './xml-tree.js';
-import type { XmlElement, XmlNode } from './xml-tree.js';
-import type { Field, Infer, InferVariant, RecordSchema, Resource, ScalarKind, VariantResource, Variants } from './schema.js';
+import { XmlReader, XmlSyntaxError } from './xml-reader.js';
+import type { Field, Infer, InferVariant, RecordSchema, Resource, ScalarField, ScalarKind, VariantResource, Variants } from './schema.js';
 
 /**
- * Documents are read by ./xml-tree.ts into a generic tree; the schema walk below decides what is a
- * list, what is typed, what is empty. Every child element is an array, so "one member" and "many"
- * look the same and the schema — not `type="array"` — says what is a list (REAL-WORLD #4).
- * A document with a DOCTYPE (never seen from Highrise) goes through fast-xml-parser's validator and
- * parser instead, configured to give the same shape.
+ * XML → JSON, straight from the document into the schema's shape in one pass (./xml-reader.ts is
+ * the cursor). The schema — not `type="array"` — says what is a list, so "one member" and "many"
+ * read the same (REAL-WORLD #4); elements the schema does not name are checked and passed over,
+ * never fatal. When a field appears more than once, the first wins, and its main spelling beats an
+ * alias (REAL-WORLD #1, #7). ./test-oracle.ts is the slow, obvious version the tests compare against.
  */
-const fallbackParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  processEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
-});
 
 export function malformed(detail: string, cause?: unknown): HttpError {
   return new HttpError(502, `Highrise sent a response Skyline could not read (${detail}). Try again; if it keeps happening, Highrise may be having trouble.`, {
@@ -31,59 +17,18 @@ export function malformed(detail: string, cause?: unknown): HttpError {
   });
 }
 
-/** Parse and check; a truncated or broken body is an error, never a partial record. */
-export function parseDocument(xml: string): XmlElement {
-  try {
-    return parseXmlTree(xml);
-  } catch (cause) {
-    if (cause instanceof XmlSyntaxError) throw malformed(cause.message, cause);
-    if (!(cause instanceof XmlDoctypeUnsupported)) throw cause;
-  }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw malformed(`${valid.err.msg} at line ${valid.err.line}`);
-  return fallbackParser.parse(xml) as XmlElement;
-}
-
-function first(node: XmlElement, names: readonly string[]): XmlNode | undefined {
-  for (const name of names) {
-    const value = node[name];
-    if (Array.isArray(value) && value.length > 0) return value[0];
-  }
-  return undefined;
-}
-
-function all(node: XmlElement, names: readonly string[]): XmlNode[] {
-  for (const name of names) {
-    const value = node[name];
-    if (Array.isArray(value)) return value;
-  }
-  return [];
-}
-
-function textOf(node: XmlNode): string {
-  return typeof node === 'string' ? node : (node['#text'] ?? '');
-}
-
-function isNil(node: XmlNode): boolean {
-  return typeof node !== 'string' && node['@_nil'] === 'true';
-}
-
-function asElement(node: XmlNode | undefined): XmlElement {
-  return node === undefined || typeof node === 'string' ? {} : node;
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /**
- * "Nothing" has several spellings (REAL-WORLD #3): nil, empty typed, empty untyped — all null, never 0 or epoch.
+ * One value's text (null for a nil element or a missing one) as the field's kind. "Nothing" has
+ * several spellings (REAL-WORLD #3): nil, empty typed, empty untyped — all null, never 0 or epoch.
  * The schema, not the `type=` attribute, decides the kind, so `type="decimal"` on a float field and a
  * whole `1000.0` on an integer field both read as numbers; a value that is not one (a `#{…}`
  * placeholder, garbage) is null rather than NaN.
  */
-export function parseScalar(kind: ScalarKind, node: XmlNode | undefined): string | number | boolean | null {
-  if (node === undefined || isNil(node)) return null;
-  const raw = textOf(node);
+export function parseScalar(kind: ScalarKind, raw: string | null): string | number | boolean | null {
+  if (raw === null) return null;
   if (kind === 'text') return raw === '' ? null : raw;
   const value = raw.trim();
   if (value === '') return null;
@@ -108,104 +53,276 @@ export function parseScalar(kind: ScalarKind, node: XmlNode | undefined): string
       return ISO_DATE.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
     }
     case 'datetime': {
+      const plain = plainUtc(value);
+      if (plain !== null) return plain;
       const t = Date.parse(value);
       return Number.isNaN(t) ? null : new Date(t).toISOString();
     }
   }
 }
 
-function names(field: Field): readonly string[] {
-  return field.aliases ? [field.xml, ...field.aliases] : [field.xml];
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ` with a real day and time — how Highrise writes every datetime — is already
+ * ISO UTC but for the milliseconds, so it skips Date.parse (most of a list page's parse time went
+ * there). Anything else (offsets, fractions, Feb 30, which Date.parse rolls over) takes the general way.
+ */
+function plainUtc(v: string): string | null {
+  if (v.length !== 20 || v.charCodeAt(19) !== 0x5a || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d || v.charCodeAt(10) !== 0x54 || v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a) return null;
+  const two = (i: number) => {
+    const a = v.charCodeAt(i) - 48;
+    const b = v.charCodeAt(i + 1) - 48;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+  };
+  const century = two(0);
+  const yy = two(2);
+  const month = two(5);
+  const day = two(8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || two(11) < 0 || two(11) > 23 || two(14) < 0 || two(14) > 59 || two(17) < 0 || two(17) > 59) return null;
+  const n = century * 100 + yy;
+  const leap = n % 4 === 0 && (n % 100 !== 0 || n % 400 === 0);
+  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1])) return null;
+  return `${v.slice(0, 19)}.000Z`;
 }
 
-/** The variant's name comes from a `<type>` child (deals, cases) or a `type` attribute (search, tags) — REAL-WORLD #5. */
-function parseVariant<V extends Variants>(variants: V, node: XmlNode): InferVariant<V> | null {
-  const el = asElement(node);
-  const typeChild = first(el, ['type']);
-  const attr = el['@_type'];
-  const name = (typeChild !== undefined ? textOf(typeChild).trim() : '') || (typeof attr === 'string' ? attr.trim() : '');
-  const schema = variants[name];
-  if (!schema) return null;
-  return { type: name, ...parseRecord(schema, el) } as InferVariant<V>;
+function choiceOf(field: ScalarField, value: string | number | boolean | null): string | number | boolean | null {
+  if (!field.values || typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return field.values.includes(trimmed) ? trimmed : null;
 }
 
-export function parseRecord<S extends RecordSchema>(schema: S, node: XmlNode | undefined): Infer<S> {
-  const el = asElement(node);
+// ─── A schema, prepared once for reading ──────────────────────────────────────────────────────────
+
+interface Slot {
+  index: number;
+  /** 1 for the field's main element name, 2 for its first alias, … (lower wins). */
+  rank: number;
+}
+
+interface Plan {
+  keys: string[];
+  fields: Field[];
+  byElement: Map<string, Slot>;
+  /** Fields read from the record's own attributes: [index, attribute name]. */
+  attributes: [number, string][];
+  /** For list fields: item element name → rank. */
+  items: (Map<string, number> | null)[];
+}
+
+const plans = new WeakMap<RecordSchema, Plan>();
+
+function planOf(schema: RecordSchema): Plan {
+  let plan = plans.get(schema);
+  if (plan) return plan;
+  const keys = Object.keys(schema);
+  const fields = keys.map((k) => schema[k]);
+  const byElement = new Map<string, Slot>();
+  const attributes: [number, string][] = [];
+  const items: (Map<string, number> | null)[] = [];
+  fields.forEach((field, index) => {
+    if (field.kind === 'scalar' && field.attribute) attributes.push([index, field.xml]);
+    else {
+      [field.xml, ...(field.aliases ?? [])].forEach((name, k) => {
+        if (!byElement.has(name)) byElement.set(name, { index, rank: k + 1 });
+      });
+    }
+    items.push(field.kind === 'list' || field.kind === 'variantList' ? new Map([field.item, ...(field.itemAliases ?? [])].map((n, k) => [n, k + 1])) : null);
+  });
+  plan = { keys, fields, byElement, attributes, items };
+  plans.set(schema, plan);
+  return plan;
+}
+
+function emptyValue(field: Field): unknown {
+  switch (field.kind) {
+    case 'scalar':
+    case 'variant':
+      return null;
+    case 'record':
+      return field.emptyWhenMissing ? emptyRecord(field.schema) : null;
+    case 'list':
+    case 'variantList':
+      return [];
+  }
+}
+
+function emptyRecord(schema: RecordSchema): Record<string, unknown> {
+  const plan = planOf(schema);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(schema)) {
-    const field = schema[key];
-    switch (field.kind) {
-      case 'scalar': {
-        if (field.attribute) {
-          const attr = el[`@_${field.xml}`];
-          out[key] = typeof attr === 'string' && attr !== '' ? attr : null;
-          break;
-        }
-        const value = parseScalar(field.type, first(el, names(field)));
-        out[key] = field.values && typeof value === 'string' && !field.values.includes(value.trim()) ? null : field.values && typeof value === 'string' ? value.trim() : value;
-        break;
-      }
-      case 'record': {
-        const child = first(el, names(field));
-        out[key] = child === undefined || isNil(child) ? (field.emptyWhenMissing ? parseRecord(field.schema, {}) : null) : parseRecord(field.schema, child);
-        break;
-      }
-      case 'list': {
-        // A missing container is an empty list, never "fetch it" (REAL-WORLD #2).
-        const container = asElement(first(el, names(field)));
-        const items = all(container, field.itemAliases ? [field.item, ...field.itemAliases] : [field.item]);
-        out[key] = items.map((item) => parseRecord(field.schema, item));
-        break;
-      }
-      case 'variant': {
-        const child = first(el, names(field));
-        out[key] = child === undefined || isNil(child) ? null : parseVariant(field.variants, child);
-        break;
-      }
-      case 'variantList': {
-        const container = asElement(first(el, names(field)));
-        const items = all(container, field.itemAliases ? [field.item, ...field.itemAliases] : [field.item]);
-        const parsed: unknown[] = [];
-        for (const item of items) {
-          const v = parseVariant(field.variants, item);
-          if (v !== null) parsed.push(v);
-        }
-        out[key] = parsed;
-        break;
-      }
+  for (let i = 0; i < plan.keys.length; i++) out[plan.keys[i]] = emptyValue(plan.fields[i]);
+  return out;
+}
+
+// ─── Reading ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The record whose start tag the reader has just read; leaves the reader past its end. */
+function readRecord(schema: RecordSchema, r: XmlReader): Record<string, unknown> {
+  const plan = planOf(schema);
+  const out = emptyRecord(schema);
+  for (const [index, name] of plan.attributes) {
+    const value = r.attr(name);
+    out[plan.keys[index]] = value !== undefined && value !== '' ? value : null;
+  }
+  if (r.selfClosing) return out;
+  const element = r.name;
+  let ranks: Uint8Array | null = null;
+  while (r.nextChild(element)) {
+    const slot = plan.byElement.get(r.name);
+    if (slot === undefined) {
+      r.skipElement();
+      continue;
+    }
+    ranks ??= new Uint8Array(plan.keys.length);
+    const seen = ranks[slot.index];
+    if (seen !== 0 && seen <= slot.rank) {
+      r.skipElement();
+      continue;
+    }
+    ranks[slot.index] = slot.rank;
+    out[plan.keys[slot.index]] = readField(plan.fields[slot.index], plan.items[slot.index], r);
+  }
+  return out;
+}
+
+function readField(field: Field, items: Map<string, number> | null, r: XmlReader): unknown {
+  const nil = r.attr('nil') === 'true';
+  switch (field.kind) {
+    case 'scalar': {
+      const text = r.readText();
+      return nil ? null : choiceOf(field, parseScalar(field.type, text));
+    }
+    case 'record':
+      if (!nil) return readRecord(field.schema, r);
+      r.skipElement();
+      return emptyValue(field);
+    case 'variant':
+      if (!nil) return readVariant(field.variants, r);
+      r.skipElement();
+      return null;
+    case 'list':
+    case 'variantList':
+      return readList(field, items as Map<string, number>, r);
+  }
+}
+
+/**
+ * Members of a list container. If members come under more than one spelling, the main spelling's
+ * members are the list (a container never mixes them in practice).
+ */
+function readList(field: Field & { kind: 'list' | 'variantList' }, items: Map<string, number>, r: XmlReader): unknown[] {
+  let out: unknown[] = [];
+  if (r.selfClosing) return out;
+  const container = r.name;
+  let best = Infinity;
+  while (r.nextChild(container)) {
+    const rank = items.get(r.name);
+    if (rank === undefined || rank > best) {
+      r.skipElement();
+      continue;
+    }
+    if (rank < best) {
+      best = rank;
+      out = [];
+    }
+    if (field.kind === 'list') out.push(readRecord(field.schema, r));
+    else {
+      const v = readVariant(field.variants, r);
+      if (v !== null) out.push(v);
     }
   }
-  return out as Infer<S>;
+  return out;
 }
 
-function rootOf(doc: XmlElement, root: string): XmlNode {
-  const node = first(doc, [root]);
-  if (node === undefined) {
-    const found = Object.keys(doc).find((k) => !k.startsWith('#') && !k.startsWith('@_'));
-    throw malformed(found ? `expected <${root}>, got <${found}>` : `expected <${root}>, got an empty document`);
+/**
+ * A polymorphic member: its variant is named by a `<type>` child (deals, cases) or a `type` attribute
+ * (search, tags) — REAL-WORLD #5. The `<type>` child can come anywhere, so the element is looked
+ * through for it first, then read with the variant's schema. Unknown variants are skipped (#8).
+ */
+function readVariant<V extends Variants>(variants: V, r: XmlReader): InferVariant<V> | null {
+  const start = r.mark();
+  const attr = r.attr('type');
+  let typeText = '';
+  if (!r.selfClosing) {
+    const element = r.name;
+    let open = true;
+    while ((open = r.nextChild(element))) {
+      if (r.name === 'type') {
+        typeText = r.readText().trim();
+        break;
+      }
+      r.skipElement();
+    }
+    if (open) {
+      // Stopped at <type>: finish the element so an unknown variant is still checked and passed over.
+      while (r.nextChild(element)) r.skipElement();
+    }
   }
-  return node;
+  const name = typeText || (attr ?? '').trim();
+  if (!Object.hasOwn(variants, name)) return null;
+  r.reset(start);
+  const record = readRecord(variants[name], r);
+  return { type: name, ...record } as InferVariant<V>;
+}
+
+// ─── Documents ────────────────────────────────────────────────────────────────────────────────────
+
+/** Read a whole document: `body` handles the root (already opened); a broken document is a 502, never a partial record. */
+function readDocument<T>(xml: string, body: (r: XmlReader, root: string) => T): T {
+  try {
+    const r = new XmlReader(xml);
+    const root = r.openRoot();
+    const result = body(r, root);
+    r.close();
+    return result;
+  } catch (cause) {
+    if (cause instanceof XmlSyntaxError) throw malformed(cause.message, cause);
+    throw cause;
+  }
+}
+
+/** Anything but the expected root (already passed over): checked to the end first, so a broken document reports that instead. */
+function wrongRoot(r: XmlReader, expected: string, found: string): never {
+  r.close();
+  throw malformed(`expected <${expected}>, got <${found}>`);
 }
 
 /** One record, e.g. GET /people/1.xml or the body of a 201. */
 export function parseOne<S extends RecordSchema>(resource: Resource<S>, xml: string): Infer<S> {
-  return parseRecord(resource.schema, rootOf(parseDocument(xml), resource.root));
+  return readDocument(xml, (r, root) => {
+    if (root === resource.root) return readRecord(resource.schema, r) as Infer<S>;
+    r.skipElement();
+    return wrongRoot(r, resource.root, root);
+  });
 }
 
 /**
- * A collection, e.g. GET /people.xml. Rails renders an empty array as `<nil-classes type="array"/>`,
- * so any empty array document counts as an empty collection.
+ * The members of a collection document. Rails renders an empty array as `<nil-classes type="array"/>`,
+ * so any other root without child elements counts as an empty collection.
  */
+function readCollection<T>(xml: string, collection: string, item: string, readItem: (r: XmlReader) => T | null): T[] {
+  return readDocument(xml, (r, root) => {
+    const out: T[] = [];
+    if (root !== collection) {
+      if (r.skipElement()) wrongRoot(r, collection, root);
+      return out;
+    }
+    if (r.selfClosing) return out;
+    while (r.nextChild(collection)) {
+      if (r.name !== item) {
+        r.skipElement();
+        continue;
+      }
+      const value = readItem(r);
+      if (value !== null) out.push(value);
+    }
+    return out;
+  });
+}
+
+/** A collection, e.g. GET /people.xml. */
 export function parseMany<S extends RecordSchema>(resource: Resource<S>, xml: string): Infer<S>[] {
-  const doc = parseDocument(xml);
-  const container = first(doc, [resource.collection]);
-  if (container === undefined) {
-    const other = Object.keys(doc).find((k) => !k.startsWith('#') && !k.startsWith('@_'));
-    const otherNode = other ? first(doc, [other]) : undefined;
-    if (otherNode !== undefined && Object.keys(asElement(otherNode)).every((k) => k.startsWith('#') || k.startsWith('@_'))) return [];
-    throw malformed(other ? `expected <${resource.collection}>, got <${other}>` : 'expected a list, got an empty document');
-  }
-  return all(asElement(container), [resource.root]).map((item) => parseRecord(resource.schema, item));
+  return readCollection(xml, resource.collection, resource.root, (r) => readRecord(resource.schema, r) as Infer<S>);
 }
 
 /**
@@ -217,30 +334,29 @@ export function parseManyVariants<V extends Variants>(resource: VariantResource<
 export function parseManyVariants<V extends Variants>(collection: string, item: string, variants: V, xml: string): InferVariant<V>[];
 export function parseManyVariants<V extends Variants>(...args: [VariantResource<V>, string] | [string, string, V, string]): InferVariant<V>[] {
   const [collection, item, variants, xml] = args.length === 2 ? [args[0].collection, args[0].root, args[0].variants, args[1]] : args;
-  const doc = parseDocument(xml);
-  const container = first(doc, [collection]);
-  if (container === undefined) {
-    const other = Object.keys(doc).find((k) => !k.startsWith('#') && !k.startsWith('@_'));
-    const otherNode = other ? first(doc, [other]) : undefined;
-    // `<nil-classes type="array"/>` and friends: an empty collection.
-    if (otherNode !== undefined && Object.keys(asElement(otherNode)).every((k) => k.startsWith('#') || k.startsWith('@_'))) return [];
-    throw malformed(other ? `expected <${collection}>, got <${other}>` : 'expected a list, got an empty document');
-  }
-  const out: InferVariant<V>[] = [];
-  for (const node of all(asElement(container), [item])) {
-    const v = parseVariant(variants, node);
-    if (v !== null) out.push(v);
-  }
-  return out;
+  return readCollection(xml, collection, item, (r) => readVariant(variants, r));
 }
 
-/** `<errors><error>…</error></errors>` from a 422; empty or missing bodies give no messages (tapajos/highrise #79). */
+/** `<errors><error>…</error></errors>` from a 422; empty, missing or unreadable bodies give no messages (tapajos/highrise #79). */
 export function parseErrors(xml: string): string[] {
   if (!xml.trim()) return [];
   try {
-    const doc = parseDocument(xml);
-    const errors = asElement(first(doc, ['errors']));
-    return all(errors, ['error']).map((e) => textOf(e).trim()).filter(Boolean);
+    return readDocument(xml, (r, root) => {
+      const messages: string[] = [];
+      if (root !== 'errors') {
+        r.skipElement();
+        return messages;
+      }
+      if (r.selfClosing) return messages;
+      while (r.nextChild('errors')) {
+        if (r.name !== 'error') r.skipElement();
+        else {
+          const message = r.readText().trim();
+          if (message) messages.push(message);
+        }
+      }
+      return messages;
+    });
   } catch {
     return [];
   }

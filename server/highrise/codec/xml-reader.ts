@@ -1,0 +1,389 @@
+/**
+ * A strict pull reader for what Highrise sends: a cursor that moves from tag to tag over the document
+ * string and checks well-formedness as it goes — tags nest and close, one root, nothing but
+ * whitespace, comments and processing instructions outside it, every `&` a known reference, no `<` in
+ * text or attribute values, no repeated attribute. Anything broken throws `XmlSyntaxError` with a line
+ * number, so a truncated page is an error and never a shorter list.
+ *
+ * Why a cursor and not a tree: ./parse.ts reads straight into the resource's schema, so a 500-person
+ * page costs one scan and the JSON objects it returns, with no intermediate tree to build and walk
+ * (that tree was most of the BFF's time on a list page; see server/bench/). Why not fast-xml-parser:
+ * it accepts truncated documents, mismatched closing tags and raw `&`, so it would need its validator
+ * as a second full pass, and the pair is several times slower.
+ *
+ * Text is returned as sent: line ends are not normalised (Highrise texts carry CRLF, and a value the
+ * person did not edit is never rewritten — REAL-WORLD #9, #10). A DOCTYPE without an internal subset is
+ * skipped; one with declarations is refused (Highrise never sends one, and entity declarations are how
+ * XML bombs are built).
+ */
+
+export class XmlSyntaxError extends Error {
+  constructor(message: string, xml: string, pos: number) {
+    let line = 1;
+    for (let i = xml.indexOf('\n'); i !== -1 && i < pos; i = xml.indexOf('\n', i + 1)) line++;
+    super(`${message} at line ${line}`);
+    this.name = 'XmlSyntaxError';
+  }
+}
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  // Not XML, but seen in the wild from HTML-minded producers; decoded rather than failing a whole list.
+  nbsp: '\u00a0',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  hellip: '\u2026',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  euro: '\u20ac',
+};
+
+const REF = /&(?:#x([0-9A-Fa-f]+);|#([0-9]+);|([A-Za-z_][\w.-]*);)?/g;
+
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 0x20 || ch === 0x0a || ch === 0x09 || ch === 0x0d;
+}
+
+function isNameStart(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x5f || ch === 0x3a || ch >= 0xc0;
+}
+
+function isNameChar(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x2d || ch === 0x5f || ch === 0x2e || ch === 0x3a || ch >= 0xb7;
+}
+
+/** Where a reader stood just after a start tag, to read that element again (see `XmlReader.mark`). */
+export interface ReaderMark {
+  pos: number;
+  name: string;
+  selfClosing: boolean;
+  attrNames: string[];
+  attrValues: string[];
+}
+
+/**
+ * The cursor. After `openRoot()` or `nextChild()` returns a start tag, `name`, `selfClosing` and the
+ * attributes (`attr(name)`) describe it and `pos` is just past its `>`; the caller then reads its
+ * content with `readText`, walks its children with `nextChild`, or passes over it with `skipElement`.
+ */
+export class XmlReader {
+  readonly xml: string;
+  pos: number;
+  name = '';
+  selfClosing = false;
+  private attrCount = 0;
+  private readonly attrNames: string[] = [];
+  private readonly attrValues: string[] = [];
+  /** Position of the next `&` at or after `pos` (len if none); recomputed only once `pos` passes it. */
+  private amp = -1;
+  private rootSeen = false;
+
+  constructor(xml: string) {
+    this.xml = xml;
+    this.pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+
+  private fail(message: string, at: number): never {
+    throw new XmlSyntaxError(message, this.xml, at);
+  }
+
+  /** Decode references in `xml[from, to)`; the only place text is decoded, so the only place refs are checked. */
+  private decode(from: number, to: number): string {
+    const raw = this.xml.slice(from, to);
+    if (!this.hasAmp(from, to)) return raw;
+    REF.lastIndex = 0;
+    return raw.replace(REF, (whole: string, hex: string | undefined, dec: string | undefined, name: string | undefined, offset: number) => {
+      if (hex !== undefined || dec !== undefined) {
+        const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec as string, 10);
+        if (!isXmlChar(cp)) this.fail(`character reference ${whole} is not an XML character`, from + offset);
+        return String.fromCodePoint(cp);
+      }
+      if (name !== undefined) return NAMED[name] ?? whole;
+      return this.fail("a raw '&' (it must be written &amp;)", from + offset);
+    });
+  }
+
+  private hasAmp(from: number, to: number): boolean {
+    if (this.amp < from) {
+      const next = this.xml.indexOf('&', from);
+      this.amp = next === -1 ? this.xml.length : next;
+    }
+    return this.amp < to;
+  }
+
+  /** Text between tags that nobody reads must still be well-formed. */
+  private checkText(from: number, to: number): void {
+    if (to > from && this.hasAmp(from, to)) this.decode(from, to);
+  }
+
+  attr(name: string): string | undefined {
+    for (let k = 0; k < this.attrCount; k++) if (this.attrNames[k] === name) return this.attrValues[k];
+    return undefined;
+  }
+
+  /** Read the start tag whose `<` is at `lt`; sets name, attributes, selfClosing and moves past `>`. */
+  private readStartTag(lt: number): void {
+    const xml = this.xml;
+    let i = lt + 1;
+    let ch = xml.charCodeAt(i);
+    if (!isNameStart(ch)) this.fail(`'<' that does not start a valid tag; a raw '<' must be written &lt;`, lt);
+    while (isNameChar((ch = xml.charCodeAt(++i))));
+    const name = xml.slice(lt + 1, i);
+    this.attrCount = 0;
+    for (;;) {
+      ch = xml.charCodeAt(i);
+      while (isBlank(ch)) ch = xml.charCodeAt(++i);
+      if (ch === 0x3e) {
+        this.selfClosing = false;
+        i++;
+        break;
+      }
+      if (ch === 0x2f && xml.charCodeAt(i + 1) === 0x3e) {
+        this.selfClosing = true;
+        i += 2;
+        break;
+      }
+      if (Number.isNaN(ch) || (ch === 0x2f && i + 1 >= xml.length)) this.fail('the document ends inside a tag', lt);
+      if (!isNameStart(ch)) this.fail(i === lt + 1 + name.length ? `'<' that does not start a valid tag; a raw '<' must be written &lt;` : `a malformed attribute in <${name}>`, lt);
+      const nameStart = i;
+      while (isNameChar((ch = xml.charCodeAt(++i))));
+      const attrName = xml.slice(nameStart, i);
+      while (isBlank(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 0x3d) this.fail(`a malformed attribute in <${name}>`, lt);
+      i++;
+      while (isBlank(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) this.fail(Number.isNaN(quote) ? 'the document ends inside a tag' : `a malformed attribute in <${name}>`, lt);
+      const close = xml.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+      if (close === -1) this.fail('the document ends inside a tag', lt);
+      const lessThan = xml.indexOf('<', i + 1);
+      if (lessThan !== -1 && lessThan < close) this.fail(`'<' inside the value of attribute ${attrName}`, lt);
+      let value = this.decode(i + 1, close);
+      if (value.indexOf('\t') !== -1 || value.indexOf('\n') !== -1) value = value.replace(/[\t\n]/g, ' ');
+      if (this.attr(attrName) !== undefined) this.fail(`attribute ${attrName} is repeated`, lt);
+      this.attrNames[this.attrCount] = attrName;
+      this.attrValues[this.attrCount] = value;
+      this.attrCount++;
+      i = close + 1;
+    }
+    this.name = name;
+    this.pos = i;
+  }
+
+  /** If `lt` starts `</name>`, the position just past its `>`; a closing tag for anything else is an error. */
+  private closeOf(name: string, lt: number): number {
+    const xml = this.xml;
+    let i = lt + 2 + name.length;
+    if (xml.startsWith(name, lt + 2)) {
+      while (isBlank(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) === 0x3e) return i + 1;
+    }
+    const gt = xml.indexOf('>', lt + 2);
+    if (gt === -1) this.fail('the document ends inside a closing tag', lt);
+    return this.fail(`closing tag </${xml.slice(lt + 2, gt).trim()}> does not match <${name}>`, lt);
+  }
+
+  /**
+   * Pass over a comment, processing instruction or CDATA section at `lt` (a CDATA section's text is
+   * returned; anything else gives null). Returns the position after it in `this.pos`.
+   */
+  private skipMarkup(lt: number, inContent: boolean): string | null {
+    const xml = this.xml;
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 0x3f) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end === -1) this.fail('the document ends inside a processing instruction', lt);
+      this.pos = end + 2;
+      return null;
+    }
+    if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      if (end === -1) this.fail('the document ends inside a comment', lt);
+      this.pos = end + 3;
+      return null;
+    }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      if (!inContent) this.fail('CDATA outside the root element', lt);
+      const end = xml.indexOf(']]>', lt + 9);
+      if (end === -1) this.fail('the document ends inside a CDATA section', lt);
+      this.pos = end + 3;
+      return xml.slice(lt + 9, end);
+    }
+    if (!inContent && !this.rootSeen && xml.startsWith('<!DOCTYPE', lt)) {
+      const gt = xml.indexOf('>', lt);
+      const bracket = xml.indexOf('[', lt);
+      if (bracket !== -1 && (gt === -1 || bracket < gt)) this.fail('a DOCTYPE with its own declarations (Skyline does not read DTDs)', lt);
+      if (gt === -1) this.fail('the document ends inside a DOCTYPE', lt);
+      this.pos = gt + 1;
+      return null;
+    }
+    return this.fail("'<!' that is not a comment or CDATA section", lt);
+  }
+
+  /** Move past the prolog to the root's start tag and read it; returns the root's name. */
+  openRoot(): string {
+    const xml = this.xml;
+    for (;;) {
+      const lt = xml.indexOf('<', this.pos);
+      const end = lt === -1 ? xml.length : lt;
+      for (let i = this.pos; i < end; i++) if (!isBlank(xml.charCodeAt(i))) this.fail('text before the root element', i);
+      if (lt === -1) this.fail('no root element (empty document)', xml.length);
+      const c = xml.charCodeAt(lt + 1);
+      if (c === 0x3f || c === 0x21) {
+        this.skipMarkup(lt, false);
+        continue;
+      }
+      if (c === 0x2f) this.fail(`closing tag without an opening tag`, lt);
+      this.readStartTag(lt);
+      this.rootSeen = true;
+      return this.name;
+    }
+  }
+
+  /** After the root has been read: only whitespace, comments and processing instructions may follow. */
+  close(): void {
+    const xml = this.xml;
+    for (;;) {
+      const lt = xml.indexOf('<', this.pos);
+      const end = lt === -1 ? xml.length : lt;
+      for (let i = this.pos; i < end; i++) if (!isBlank(xml.charCodeAt(i))) this.fail('text after the root element', i);
+      if (lt === -1) return;
+      const c = xml.charCodeAt(lt + 1);
+      if (c === 0x3f || c === 0x21) {
+        this.skipMarkup(lt, false);
+        continue;
+      }
+      if (c === 0x2f) this.fail('a closing tag after the root element', lt);
+      this.readStartTag(lt);
+      this.fail(`a second root element <${this.name}>`, lt);
+    }
+  }
+
+  /**
+   * Inside `parent` (whose start tag has been read): move to its next child element and read that
+   * start tag (true), or past `</parent>` (false). Text, comments and CDATA between children are
+   * checked and passed over.
+   */
+  nextChild(parent: string): boolean {
+    const xml = this.xml;
+    for (;;) {
+      const lt = xml.indexOf('<', this.pos);
+      if (lt === -1) return this.fail(`the document ends before </${parent}> (truncated?)`, xml.length);
+      this.checkText(this.pos, lt);
+      const c = xml.charCodeAt(lt + 1);
+      if (c === 0x2f) {
+        this.pos = this.closeOf(parent, lt);
+        return false;
+      }
+      if (c === 0x3f || c === 0x21) {
+        this.skipMarkup(lt, true);
+        continue;
+      }
+      this.readStartTag(lt);
+      return true;
+    }
+  }
+
+  /**
+   * The text of the element whose start tag was just read, and move past its end. Child elements
+   * (never seen in a Highrise value) are passed over; beside them, whitespace-only text counts as none.
+   */
+  readText(): string {
+    if (this.selfClosing) return '';
+    const name = this.name;
+    const xml = this.xml;
+    const start = this.pos;
+    const lt = xml.indexOf('<', start);
+    // The usual case, `<first-name>Ana</first-name>`: one slice.
+    if (lt !== -1 && xml.charCodeAt(lt + 1) === 0x2f) {
+      const text = this.decode(start, lt);
+      this.pos = this.closeOf(name, lt);
+      return text;
+    }
+    let text = '';
+    let hadChild = false;
+    for (;;) {
+      const next = xml.indexOf('<', this.pos);
+      if (next === -1) return this.fail(`the document ends before </${name}> (truncated?)`, xml.length);
+      text += this.decode(this.pos, next);
+      const c = xml.charCodeAt(next + 1);
+      if (c === 0x2f) {
+        this.pos = this.closeOf(name, next);
+        return hadChild && text.trim() === '' ? '' : text;
+      }
+      if (c === 0x3f || c === 0x21) {
+        const cdata = this.skipMarkup(next, true);
+        if (cdata !== null) text += cdata;
+        continue;
+      }
+      this.readStartTag(next);
+      hadChild = true;
+      this.skipElement();
+    }
+  }
+
+  /** Pass over the element whose start tag was just read (checking it); true if it had child elements. */
+  skipElement(): boolean {
+    if (this.selfClosing) return false;
+    const xml = this.xml;
+    const open: string[] = [this.name];
+    let hadChild = false;
+    for (;;) {
+      const lt = xml.indexOf('<', this.pos);
+      if (lt === -1) return this.fail(`the document ends before </${open[open.length - 1]}> (truncated?)`, xml.length);
+      this.checkText(this.pos, lt);
+      const c = xml.charCodeAt(lt + 1);
+      if (c === 0x2f) {
+        this.pos = this.closeOf(open.pop() as string, lt);
+        if (open.length === 0) return hadChild;
+        continue;
+      }
+      if (c === 0x3f || c === 0x21) {
+        this.skipMarkup(lt, true);
+        continue;
+      }
+      this.readStartTag(lt);
+      hadChild = true;
+      if (!this.selfClosing) open.push(this.name);
+    }
+  }
+
+  /** Remember the start tag just read, to read the element again after a look ahead (variants). */
+  mark(): ReaderMark {
+    return { pos: this.pos, name: this.name, selfClosing: this.selfClosing, attrNames: this.attrNames.slice(0, this.attrCount), attrValues: this.attrValues.slice(0, this.attrCount) };
+  }
+
+  reset(mark: ReaderMark): void {
+    this.pos = mark.pos;
+    this.name = mark.name;
+    this.selfClosing = mark.selfClosing;
+    this.attrCount = mark.attrNames.length;
+    for (let k = 0; k < this.attrCount; k++) {
+      this.attrNames[k] = mark.attrNames[k];
+      this.attrValues[k] = mark.attrValues[k];
+    }
+    this.amp = -1;
+  }
+}
+
+/** Check a whole document and return its root element's name. */
+export function xmlRootName(xml: string): string {
+  const reader = new XmlReader(xml);
+  const root = reader.openRoot();
+  reader.skipElement();
+  reader.close();
+  return root;
+}
