@@ -34,6 +34,8 @@ export function parseScalar(kind: ScalarKind, raw: string | null): string | numb
   if (value === '') return null;
   switch (kind) {
     case 'integer': {
+      const whole = plainInteger(value);
+      if (whole !== null) return whole;
       if (!NUMBER.test(value)) return null;
       const n = Number(value);
       return Number.isSafeInteger(n) ? n : null;
@@ -59,6 +61,18 @@ export function parseScalar(kind: ScalarKind, raw: string | null): string | numb
       return Number.isNaN(t) ? null : new Date(t).toISOString();
     }
   }
+}
+
+/** Up to 15 plain digits (every id Highrise sends): read without a regex; anything else takes the general way. */
+function plainInteger(v: string): number | null {
+  if (v.length > 15) return null;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -108,6 +122,10 @@ interface Plan {
   attributes: [number, string][];
   /** For list fields: item element name → rank. */
   items: (Map<string, number> | null)[];
+  /** Every key null, in schema order: each record starts as a copy (one clone instead of a store per key). */
+  template: Record<string, null>;
+  /** Fields whose "missing" value is a fresh list or record rather than null. */
+  fresh: number[];
 }
 
 const plans = new WeakMap<RecordSchema, Plan>();
@@ -129,7 +147,9 @@ function planOf(schema: RecordSchema): Plan {
     }
     items.push(field.kind === 'list' || field.kind === 'variantList' ? new Map([field.item, ...(field.itemAliases ?? [])].map((n, k) => [n, k + 1])) : null);
   });
-  plan = { keys, fields, byElement, attributes, items };
+  const template = Object.fromEntries(keys.map((k) => [k, null]));
+  const fresh = fields.flatMap((f, index) => (emptyValue(f) === null ? [] : [index]));
+  plan = { keys, fields, byElement, attributes, items, template, fresh };
   plans.set(schema, plan);
   return plan;
 }
@@ -149,8 +169,8 @@ function emptyValue(field: Field): unknown {
 
 function emptyRecord(schema: RecordSchema): Record<string, unknown> {
   const plan = planOf(schema);
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < plan.keys.length; i++) out[plan.keys[i]] = emptyValue(plan.fields[i]);
+  const out: Record<string, unknown> = { ...plan.template };
+  for (const index of plan.fresh) out[plan.keys[index]] = emptyValue(plan.fields[index]);
   return out;
 }
 
@@ -159,29 +179,31 @@ function emptyRecord(schema: RecordSchema): Record<string, unknown> {
 /** The record whose start tag the reader has just read; leaves the reader past its end. */
 function readRecord(schema: RecordSchema, r: XmlReader): Record<string, unknown> {
   const plan = planOf(schema);
-  const out = emptyRecord(schema);
+  const out: Record<string, unknown> = { ...plan.template };
   for (const [index, name] of plan.attributes) {
     const value = r.attr(name);
     out[plan.keys[index]] = value !== undefined && value !== '' ? value : null;
   }
-  if (r.selfClosing) return out;
-  const element = r.name;
   let ranks: Uint8Array | null = null;
-  while (r.nextChild(element)) {
-    const slot = plan.byElement.get(r.name);
-    if (slot === undefined) {
-      r.skipElement();
-      continue;
+  if (!r.selfClosing) {
+    const element = r.name;
+    while (r.nextChild(element)) {
+      const slot = plan.byElement.get(r.name);
+      if (slot === undefined) {
+        r.skipElement();
+        continue;
+      }
+      ranks ??= new Uint8Array(plan.keys.length);
+      const seen = ranks[slot.index];
+      if (seen !== 0 && seen <= slot.rank) {
+        r.skipElement();
+        continue;
+      }
+      ranks[slot.index] = slot.rank;
+      out[plan.keys[slot.index]] = readField(plan.fields[slot.index], plan.items[slot.index], r);
     }
-    ranks ??= new Uint8Array(plan.keys.length);
-    const seen = ranks[slot.index];
-    if (seen !== 0 && seen <= slot.rank) {
-      r.skipElement();
-      continue;
-    }
-    ranks[slot.index] = slot.rank;
-    out[plan.keys[slot.index]] = readField(plan.fields[slot.index], plan.items[slot.index], r);
   }
+  for (const index of plan.fresh) if (ranks === null || ranks[index] === 0) out[plan.keys[index]] = emptyValue(plan.fields[index]);
   return out;
 }
 

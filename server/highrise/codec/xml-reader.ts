@@ -167,12 +167,19 @@ export class XmlReader {
       while (isBlank(xml.charCodeAt(i))) i++;
       const quote = xml.charCodeAt(i);
       if (quote !== 0x22 && quote !== 0x27) this.fail(Number.isNaN(quote) ? 'the document ends inside a tag' : `a malformed attribute in <${name}>`, lt);
-      const close = xml.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-      if (close === -1) this.fail('the document ends inside a tag', lt);
-      const lessThan = xml.indexOf('<', i + 1);
-      if (lessThan !== -1 && lessThan < close) this.fail(`'<' inside the value of attribute ${attrName}`, lt);
-      let value = this.decode(i + 1, close);
-      if (value.indexOf('\t') !== -1 || value.indexOf('\n') !== -1) value = value.replace(/[\t\n]/g, ' ');
+      // One pass over the (short) value: find its end and whether it needs decoding or rejecting.
+      let close = i + 1;
+      let special = false;
+      for (let c = xml.charCodeAt(close); c !== quote; c = xml.charCodeAt(++close)) {
+        if (Number.isNaN(c)) this.fail('the document ends inside a tag', lt);
+        if (c === 0x3c) this.fail(`'<' inside the value of attribute ${attrName}`, lt);
+        if (c === 0x26 || c === 0x09 || c === 0x0a) special = true;
+      }
+      let value = xml.slice(i + 1, close);
+      if (special) {
+        value = this.decode(i + 1, close);
+        if (value.indexOf('\t') !== -1 || value.indexOf('\n') !== -1) value = value.replace(/[\t\n]/g, ' ');
+      }
       if (this.attr(attrName) !== undefined) this.fail(`attribute ${attrName} is repeated`, lt);
       this.attrNames[this.attrCount] = attrName;
       this.attrValues[this.attrCount] = value;
