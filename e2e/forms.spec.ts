@@ -94,3 +94,33 @@ test('deleting a person returns to the list they came from, with undo', async ({
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a record that fails to load says so within moments, and Try again brings it back', async ({ page }) => {
+  await signIn(page);
+  // Open the first person in the list, then make its record fail on the next visit.
+  const firstRow = page.locator('a[href^="/people/"]:not([href="/people/new"])').first();
+  await firstRow.waitFor();
+  const href = (await firstRow.getAttribute('href')) as string;
+  const id = /\/people\/(\d+)/.exec(href)?.[1];
+  expect(id).toBeTruthy();
+  let failing = true;
+  let calls = 0;
+  await page.route(`**/api/people/${id}`, async (route) => {
+    calls += 1;
+    if (failing) {
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { status: 500, message: 'Highrise had an internal error.' } }) });
+    } else await route.continue();
+  });
+  await page.goto(`/people/${id}`);
+  const started = Date.now();
+  await expect(page.getByText('Could not load this person')).toBeVisible({ timeout: 5000 });
+  // One quick retry, not seconds of silent backoff.
+  expect(Date.now() - started).toBeLessThan(4000);
+  expect(calls).toBe(2);
+  await expect(page.getByText('Highrise had an internal error.')).toBeVisible();
+  await expectAccessible(page);
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Could not load this person')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Edit' }).or(page.getByRole('button', { name: 'Edit' })).first()).toBeVisible();
+});

@@ -103,9 +103,22 @@ describe('retry policy', () => {
     expect(shouldRetry(0, new ApiError(401, 'signed out', { code: 'signed_out' }))).toBe(false);
     expect(shouldRetry(0, new ApiError(422, 'bad'))).toBe(false);
   });
-  it('retries network failures and 5xx a couple of times', () => {
+  it('retries a network failure twice with backoff', () => {
     expect(shouldRetry(0, new ApiError(0, 'offline'))).toBe(true);
-    expect(shouldRetry(1, new ApiError(500, 'boom'))).toBe(true);
-    expect(shouldRetry(2, new ApiError(500, 'boom'))).toBe(false);
+    expect(shouldRetry(1, new ApiError(0, 'offline'))).toBe(true);
+    expect(shouldRetry(2, new ApiError(0, 'offline'))).toBe(false);
+    expect([1, 2, 3].map((n) => retryDelay(n, new ApiError(0, 'offline')))).toEqual([1000, 2000, 4000]);
+  });
+  it('retries another 5xx once, quickly: the BFF already retried what Highrise may recover from', () => {
+    for (const status of [500, 502, 504]) {
+      expect(shouldRetry(0, new ApiError(status, 'boom'))).toBe(true);
+      expect(shouldRetry(1, new ApiError(status, 'boom'))).toBe(false);
+      expect(retryDelay(1, new ApiError(status, 'boom'))).toBeLessThanOrEqual(500);
+    }
+  });
+  it('waits out a 503 with Retry-After up to three times', () => {
+    const busy = new ApiError(503, 'busy', { retryAfter: 4 });
+    expect([0, 1, 2, 3].map((n) => shouldRetry(n, busy))).toEqual([true, true, true, false]);
+    expect(retryDelay(1, busy)).toBe(4000);
   });
 });

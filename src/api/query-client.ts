@@ -7,18 +7,26 @@ import { toast } from '../components/toast-store';
 
 const MAX_BUSY_RETRIES = 3;
 
-/** Never retry 4xx; wait out a 503's retryAfter; retry other 5xx and network failures twice. */
+/**
+ * Never retry 4xx; wait out a 503's retryAfter. The BFF has already retried what Highrise may recover
+ * from (a 503 within its budget, a GET cut off mid-way), so any other 5xx that reaches the page gets
+ * one quick retry and is then shown with its "Try again" — not after seconds of silent backoff.
+ * A network failure (the BFF itself unreachable) is retried twice with backoff.
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError) {
     if (error.status === 503 && error.retryAfter !== undefined) return failureCount < MAX_BUSY_RETRIES;
     if (error.status >= 400 && error.status < 500) return false;
+    if (error.status >= 500) return failureCount < 1;
   }
   return failureCount < 2;
 }
 
-export function retryDelay(attempt: number, error: unknown): number {
+/** `failureCount` is 1 before the first retry. */
+export function retryDelay(failureCount: number, error: unknown): number {
   if (error instanceof ApiError && error.retryAfter !== undefined) return Math.max(0, error.retryAfter) * 1000;
-  return Math.min(1000 * 2 ** attempt, 8000);
+  if (error instanceof ApiError && error.status >= 500) return 500;
+  return Math.min(1000 * 2 ** Math.max(0, failureCount - 1), 8000);
 }
 
 /** Writes are retried only when the server said it was busy and when to come back. */
