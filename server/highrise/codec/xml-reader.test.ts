@@ -40,6 +40,7 @@ describe('xml-reader', () => {
 
   it('reports the line of the error', () => {
     expect(() => xmlRootName('<a>\n<b>\n</c>\n</a>')).toThrow(/at line 3/);
+    expect(() => xmlRootName('<a/>\n<!-- c -->\n<b/>')).toThrow(/second root element <b> at line 3/);
   });
 
   it('passes a BOM, a declaration, a plain DOCTYPE, comments and processing instructions around the root', () => {

@@ -90,6 +90,8 @@ export class XmlReader {
   /** Position of the next `&` at or after `pos` (len if none); recomputed only once `pos` passes it. */
   private amp = -1;
   private rootSeen = false;
+  /** Where the last start tag began (for messages about it). */
+  private tagStart = 0;
 
   constructor(xml: string) {
     this.xml = xml;
@@ -137,6 +139,7 @@ export class XmlReader {
   /** Read the start tag whose `<` is at `lt`; sets name, attributes, selfClosing and moves past `>`. */
   private readStartTag(lt: number): void {
     const xml = this.xml;
+    this.tagStart = lt;
     let i = lt + 1;
     let ch = xml.charCodeAt(i);
     if (!isNameStart(ch)) this.fail(`'<' that does not start a valid tag; a raw '<' must be written &lt;`, lt);
@@ -240,43 +243,38 @@ export class XmlReader {
     return this.fail("'<!' that is not a comment or CDATA section", lt);
   }
 
-  /** Move past the prolog to the root's start tag and read it; returns the root's name. */
-  openRoot(): string {
+  /**
+   * Outside the root, before or after it: pass whitespace, comments, processing instructions (and,
+   * before it, a DOCTYPE). Reads the next start tag and returns true, or returns false at the end.
+   */
+  private outsideRoot(where: 'before' | 'after'): boolean {
     const xml = this.xml;
     for (;;) {
       const lt = xml.indexOf('<', this.pos);
       const end = lt === -1 ? xml.length : lt;
-      for (let i = this.pos; i < end; i++) if (!isBlank(xml.charCodeAt(i))) this.fail('text before the root element', i);
-      if (lt === -1) this.fail('no root element (empty document)', xml.length);
+      for (let i = this.pos; i < end; i++) if (!isBlank(xml.charCodeAt(i))) this.fail(`text ${where} the root element`, i);
+      if (lt === -1) return false;
       const c = xml.charCodeAt(lt + 1);
       if (c === 0x3f || c === 0x21) {
         this.skipMarkup(lt, false);
         continue;
       }
-      if (c === 0x2f) this.fail(`closing tag without an opening tag`, lt);
+      if (c === 0x2f) this.fail(where === 'before' ? 'closing tag without an opening tag' : 'a closing tag after the root element', lt);
       this.readStartTag(lt);
-      this.rootSeen = true;
-      return this.name;
+      return true;
     }
+  }
+
+  /** Move past the prolog to the root's start tag and read it; returns the root's name. */
+  openRoot(): string {
+    if (!this.outsideRoot('before')) this.fail('no root element (empty document)', this.xml.length);
+    this.rootSeen = true;
+    return this.name;
   }
 
   /** After the root has been read: only whitespace, comments and processing instructions may follow. */
   close(): void {
-    const xml = this.xml;
-    for (;;) {
-      const lt = xml.indexOf('<', this.pos);
-      const end = lt === -1 ? xml.length : lt;
-      for (let i = this.pos; i < end; i++) if (!isBlank(xml.charCodeAt(i))) this.fail('text after the root element', i);
-      if (lt === -1) return;
-      const c = xml.charCodeAt(lt + 1);
-      if (c === 0x3f || c === 0x21) {
-        this.skipMarkup(lt, false);
-        continue;
-      }
-      if (c === 0x2f) this.fail('a closing tag after the root element', lt);
-      this.readStartTag(lt);
-      this.fail(`a second root element <${this.name}>`, lt);
-    }
+    if (this.outsideRoot('after')) this.fail(`a second root element <${this.name}>`, this.tagStart);
   }
 
   /**
