@@ -69,6 +69,50 @@ test('a required field left empty is marked and nothing typed is lost', async ({
   await expect(page.getByLabel('Title')).toHaveValue('Keeps typing');
 });
 
+test('the company field suggests existing companies: chosen with the keyboard, saved as that company; accessible light and dark', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/people/new');
+  const last = unique('Keyboard-');
+  await page.getByLabel('First name').fill('Kai');
+  await page.getByLabel('Last name').fill(last);
+  const company = page.getByRole('combobox', { name: 'Company' });
+
+  // A name nobody has yet: no suggestions, and the field says it will be a new company.
+  const newName = unique('Nowhere Co ');
+  await company.fill(newName);
+  await expect(page.getByText(`New company: ${newName}. Saving creates it.`)).toBeVisible();
+  await expect(company).toHaveAttribute('aria-expanded', 'false');
+
+  // Existing companies are offered as one types; the keyboard moves through them without leaving the field.
+  await company.fill('Harbor & F');
+  const listbox = page.getByRole('listbox', { name: 'Existing companies' });
+  await expect(listbox.getByRole('option', { name: 'Harbor & Finch Ltd' })).toBeVisible();
+  await expect(company).toHaveAttribute('aria-expanded', 'true');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  const names = await listbox.getByRole('option').evaluateAll((els) => els.map((el) => el.querySelector('span')?.textContent));
+  for (let i = 0; i <= names.indexOf('Harbor & Finch Ltd'); i++) await company.press('ArrowDown');
+  const activeId = await company.getAttribute('aria-activedescendant');
+  await expect(page.locator(`[id="${activeId}"]`)).toHaveText('Harbor & Finch Ltd');
+  await expect(company).toBeFocused();
+  await company.press('Enter');
+  await expect(company).toHaveValue('Harbor & Finch Ltd');
+  await expect(company).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByText('An existing company in Highrise.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByRole('heading', { name: `Kai ${last}`, level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Harbor & Finch Ltd' }).first()).toBeVisible();
+  // Linked to the existing company, not a second one of the same name.
+  const id = Number(/\/people\/(\d+)/.exec(page.url())![1]);
+  const person = (await (await page.request.get(`/api/people/${id}`)).json()) as { data: { companyId: number | null; companyName: string | null } };
+  const found = (await (await page.request.get(`/api/search?${new URLSearchParams({ scope: 'companies', term: 'Harbor & Finch Ltd' })}`)).json()) as { data: { id: number; name: string }[] };
+  expect(found.data.filter((c) => c.name === 'Harbor & Finch Ltd').map((c) => c.id)).toEqual([person.data.companyId]);
+});
+
 test('sign out ends the session', async ({ page }) => {
   await signIn(page);
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -22,6 +22,18 @@ export function searchCompanies(term: string, signal?: AbortSignal): Promise<Pag
   return apiFetch<Page<Party>>(`/api/search?${new URLSearchParams({ scope: 'companies', term })}`, { signal });
 }
 
+/** Companies whose name matches `term` (Highrise's term search, 25 at most); nothing is asked for ''. */
+export function useCompanySearch(term: string) {
+  const t = term.trim();
+  return useQuery({
+    queryKey: [...searchKeys.all, 'companies', t] as const,
+    queryFn: async ({ signal }) =>
+      (await searchCompanies(t, signal)).data.flatMap((p) => (p.type === 'Company' && p.id !== null && p.name ? [{ id: p.id, name: p.name }] : [])),
+    enabled: t.length >= 1,
+    staleTime: 60_000,
+  });
+}
+
 export function useRecentlyViewed() {
   return useQuery({
     queryKey: searchKeys.recent,

@@ -1,8 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client';
+import { createQueryClient } from '../../api/query-client';
+import { fakeFetch } from '../../test/render-app';
 import { emptyValues, valuesFromPerson } from './form-model';
 import { PersonForm, type PersonFormSubmit } from './PersonForm';
 import { makePerson } from './test-fixtures';
@@ -10,9 +13,11 @@ import { makePerson } from './test-fixtures';
 function renderForm(mode: 'create' | 'edit', onSubmit = vi.fn(async (_s: PersonFormSubmit) => {})) {
   const initial = mode === 'create' ? emptyValues() : valuesFromPerson(makePerson());
   render(
-    <MemoryRouter>
-      <PersonForm mode={mode} initial={initial} onSubmit={onSubmit} cancelTo="/people" />
-    </MemoryRouter>,
+    <QueryClientProvider client={createQueryClient()}>
+      <MemoryRouter>
+        <PersonForm mode={mode} initial={initial} onSubmit={onSubmit} cancelTo="/people" />
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
   return { onSubmit, user: userEvent.setup() };
 }
@@ -170,5 +175,65 @@ describe('PersonForm (edit)', () => {
     await user.click(screen.getByRole('button', { name: 'Save person' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Highrise did not answer. Try again in a moment.');
     expect(screen.getByLabelText('Title')).toHaveValue('Countess');
+  });
+});
+
+describe('PersonForm company field', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const companies = ({ path }: { path: string }) => {
+    const m = /^\/api\/search\?scope=companies&term=(.*)$/.exec(path);
+    if (!m) return undefined;
+    const term = decodeURIComponent(m[1].replace(/\+/g, ' ')).toLowerCase();
+    const all = [
+      { id: 41, type: 'Company', name: 'Harbor & Finch Ltd' },
+      { id: 42, type: 'Company', name: 'Harbormaster Supplies' },
+    ].filter((c) => c.name.toLowerCase().includes(term));
+    return Response.json({ data: all, page: { number: 1, size: 25, hasMore: false } });
+  };
+
+  it('suggests existing companies as the person types; the keyboard chooses one and its id is sent', async () => {
+    fakeFetch(companies);
+    const { user, onSubmit } = renderForm('create');
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    const company = screen.getByRole('combobox', { name: 'Company' });
+    await user.type(company, 'harbor');
+    const list = await screen.findByRole('listbox', { name: 'Existing companies' });
+    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Harbor & Finch Ltd', 'Harbormaster Supplies']));
+    expect(company).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('New company: harbor. Saving creates it.')).toBeInTheDocument();
+
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(company).toHaveValue('Harbormaster Supplies');
+    expect(company).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByText('An existing company in Highrise.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save person' }));
+    expect(onSubmit.mock.calls[0][0].payload).toMatchObject({ firstName: 'Ada', companyId: 42 });
+    expect(onSubmit.mock.calls[0][0].payload).not.toHaveProperty('companyName');
+  });
+
+  it('keeps a new company as free text, says it is new, and keeps it after a failed save', async () => {
+    fakeFetch(companies);
+    const onSubmit = vi.fn(async (_s: PersonFormSubmit) => {
+      throw new ApiError(502, 'Highrise did not answer. Try again in a moment.');
+    });
+    const { user } = renderForm('create', onSubmit);
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    const company = screen.getByRole('combobox', { name: 'Company' });
+    await user.type(company, 'Fjord & Sons');
+    expect(await screen.findByText('New company: Fjord & Sons. Saving creates it.')).toBeInTheDocument();
+    expect(document.getElementById(`${company.id}-status`)).toHaveTextContent('No company matches. New company: Fjord & Sons.');
+    expect(company).toHaveAttribute('aria-expanded', 'false');
+    await user.click(screen.getByRole('button', { name: 'Save person' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Highrise did not answer.');
+    expect(onSubmit.mock.calls[0][0].payload).toMatchObject({ companyName: 'Fjord & Sons' });
+    expect(company).toHaveValue('Fjord & Sons');
+  });
+
+  it('takes a typed name that matches an existing company exactly as that company', async () => {
+    fakeFetch(companies);
+    const { user } = renderForm('create');
+    await user.type(screen.getByRole('combobox', { name: 'Company' }), 'Harbor & Finch Ltd');
+    expect(await screen.findByText('An existing company in Highrise.')).toBeInTheDocument();
   });
 });

@@ -6,7 +6,8 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { ApiError, errorMessage } from '../../api/client';
 import type { GroupsList, PersonCreateInput, PersonUpdateInput, SubjectField } from '../../../server/api/types';
-import { searchCompanies } from '../../api/search';
+import { useCompanySearch } from '../../api/search';
+import { Combobox, searchStatus, useSearchTerm } from '../../components/Combobox';
 import {
   blankRow,
   IM_PROTOCOLS,
@@ -68,7 +69,6 @@ const ADDRESS_PARTS: { field: string; label: string; autoComplete: string }[] = 
 export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, customFieldDefs = [], groups, customFieldsError, onRetryCustomFields }: PersonFormProps) {
   const isCompany = initial.subject === 'company';
   const noun = isCompany ? 'company' : 'person';
-  const [companyOptions, setCompanyOptions] = useState<{ id: number; name: string }[]>([]);
   const [values, setValues] = useState<PersonFormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -93,28 +93,20 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
     pendingFocus.current = null;
   });
 
-  // Company picker: suggest existing companies as the person types (Highrise term search, 25 at most).
-  useEffect(() => {
-    if (isCompany) return;
-    const term = values.companyName.trim();
-    if (term.length < 2) return;
-    const ctrl = new AbortController();
-    const t = setTimeout(() => {
-      searchCompanies(term, ctrl.signal)
-        .then((res) => setCompanyOptions(res.data.filter((p) => p.type === 'Company' && p.id !== null && p.name).map((p) => ({ id: p.id as number, name: (p as { name: string }).name }))))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(t);
-      ctrl.abort();
-    };
-  }, [values.companyName, isCompany]);
+  // Company: existing companies are suggested as the person types; the name stays free text, and
+  // Highrise links a company of that name or creates one from it.
+  const companyTerm = useSearchTerm(values.companyName, values.companyId != null ? values.companyName : null);
+  const companySearch = useCompanySearch(isCompany ? '' : companyTerm);
+  const companyOptions = companyTerm && !isCompany ? (companySearch.data ?? []) : [];
+  const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const typedCompany = values.companyName.trim();
+  const companyKnown = values.companyId != null || companyOptions.some((o) => sameName(o.name, typedCompany));
+  const companyChecked = companyTerm === typedCompany && !companySearch.isFetching;
 
   const err = (name: string) => errors[name];
 
-  function setCompanyName(name: string) {
-    const hit = companyOptions.find((o) => o.name.trim().toLowerCase() === name.trim().toLowerCase());
-    setValues((v) => ({ ...v, companyName: name, companyId: hit ? hit.id : null }));
+  function setCompany(name: string, id: number | null) {
+    setValues((v) => ({ ...v, companyName: name, companyId: id }));
     clearError('companyName');
   }
 
@@ -279,28 +271,38 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
               {textField('firstName', 'First name', { required: true, autoComplete: 'given-name' })}
               {textField('lastName', 'Last name', { autoComplete: 'family-name' })}
               {textField('title', 'Title', { autoComplete: 'organization-title' })}
-              <TextField
+              <Combobox
                 id={fieldId('companyName')}
-                name="companyName"
                 label="Company"
-                list="pf-company-options"
-                autoComplete="off"
-                value={values.companyName}
-                onChange={(e) => setCompanyName(e.target.value)}
+                text={values.companyName}
+                onTextChange={(name) => setCompany(name, companyOptions.find((o) => sameName(o.name, name))?.id ?? null)}
+                options={companyOptions}
+                optionKey={(o) => String(o.id)}
+                optionLabel={(o) => o.name}
+                onSelect={(o) => setCompany(o.name, o.id)}
+                listLabel="Existing companies"
+                status={searchStatus({
+                  term: companyTerm,
+                  count: companyOptions.length,
+                  loading: companySearch.isFetching,
+                  failed: companySearch.isError,
+                  failedText: `Could not look up your companies. Saving uses “${typedCompany}” as typed.`,
+                  noneText: `No company matches. New company: ${typedCompany}.`,
+                  noun: ['matching company', 'matching companies'],
+                })}
                 error={err('companyName')}
                 hint={
-                  values.companyId != null && values.companyName.trim()
-                    ? 'An existing company in Highrise.'
-                    : values.companyName.trim()
-                      ? 'Not in your companies yet: saving creates it.'
-                      : 'Pick an existing company or type a new name to create it.'
+                  !typedCompany
+                    ? 'Pick an existing company or type a new name to create it.'
+                    : companyKnown
+                      ? 'An existing company in Highrise.'
+                      : !companyChecked
+                        ? 'Looking through your companies…'
+                        : companySearch.isError
+                          ? 'Could not look up your companies: saving links the company of this name or creates it.'
+                          : `New company: ${typedCompany}. Saving creates it.`
                 }
               />
-              <datalist id="pf-company-options">
-                {companyOptions.map((o) => (
-                  <option key={o.id} value={o.name} />
-                ))}
-              </datalist>
               {textField('linkedinUrl', 'LinkedIn URL', { type: 'url', inputMode: 'url', placeholder: 'https://www.linkedin.com/in/…', className: 'sm:col-span-2' })}
             </>
           )}
