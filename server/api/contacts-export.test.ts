@@ -27,6 +27,20 @@ describe('vCard export', () => {
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''Ren%C3%A9e`);
   });
 
+  it('names the file after the whole name, folded or not, with a valid UTF-8 filename*', async () => {
+    // 30 three-byte characters: the vCard's FN line is longer than 75 octets, so Highrise folds it.
+    const lastName = `O'Brien ${'佐'.repeat(30)}`;
+    const created = await call(env.app, env.jar, 'POST', '/api/people', { firstName: 'Siobhán', lastName });
+    const p = ((await created.json()) as One<Person>).data;
+    const res = await call(env.app, env.jar, 'GET', `/api/export/people/${p.id}/vcard`);
+    expect(res.status).toBe(200);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const star = /filename\*=UTF-8''(\S+)/.exec(disposition)?.[1] ?? '';
+    // RFC 5987 attr-chars and %XX only: an apostrophe or parenthesis would make browsers drop filename*.
+    expect(star).toMatch(/^(?:[A-Za-z0-9!#$&+\-.^_`|~]|%[0-9A-F]{2})+$/);
+    expect(decodeURIComponent(star)).toBe(`Siobhán ${lastName}.vcf`);
+  });
+
   it('proxies a company', async () => {
     const co = ((await (await call(env.app, env.jar, 'POST', '/api/companies', { name: `Vcard Co ${Date.now()}` })).json()) as One<Company>).data;
     const res = await call(env.app, env.jar, 'GET', `/api/export/companies/${co.id}/vcard`);

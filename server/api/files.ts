@@ -78,5 +78,13 @@ function filenameOf(header: string | null): string | null {
 export function contentDisposition(name: string): string {
   const clean = name.replace(/[\r\n"\\/]/g, '_').slice(0, 200) || 'file';
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean)}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(clean)}`;
+}
+
+/**
+ * A filename* value (RFC 5987 ext-value). encodeURIComponent leaves ' ( ) * as they are, but they are not
+ * attr-chars: browsers then ignore filename* and a "Devis (révisé).pdf" arrives as "Devis (r_vis_).pdf".
+ */
+export function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
