@@ -217,6 +217,12 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
               Switch account
             </Link>
           )}
+          <NavLink
+            to="/settings/custom-fields"
+            className={({ isActive }) => `text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${isActive ? 'font-semibold underline' : ''}`}
+          >
+            Custom fields
+          </NavLink>
           <span className="text-slate-700 dark:text-slate-300">
             <span className="sr-only">Signed in as </span>
             {name}
