@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { Company, GroupsList, SubjectField } from '../../../server/api/types';
 import { ApiError } from '../../api/client';
+import { createQueryClient } from '../../api/query-client';
 import { emptyCompanyValues, emptyValues, valuesFromCompany, valuesFromPerson, type PersonFormValues } from '../people/form-model';
 import { PersonForm, type PersonFormSubmit } from '../people/PersonForm';
 import { makePerson } from '../people/test-fixtures';
@@ -28,10 +30,13 @@ function company(): Company {
 
 function renderForm(initial: PersonFormValues, mode: 'create' | 'edit', extra: { groups?: GroupsList } = {}) {
   const onSubmit = vi.fn(async (_s: PersonFormSubmit) => {});
+  // The visibility tests use person forms too, whose company field searches through React Query.
   render(
-    <MemoryRouter>
-      <PersonForm mode={mode} initial={initial} onSubmit={onSubmit} cancelTo="/companies" customFieldDefs={defs} groups={extra.groups} />
-    </MemoryRouter>,
+    <QueryClientProvider client={createQueryClient()}>
+      <MemoryRouter>
+        <PersonForm mode={mode} initial={initial} onSubmit={onSubmit} cancelTo="/companies" customFieldDefs={defs} groups={extra.groups} />
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
   return { onSubmit, user: userEvent.setup() };
 }

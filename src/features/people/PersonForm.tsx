@@ -93,16 +93,6 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
     pendingFocus.current = null;
   });
 
-  // Company: existing companies are suggested as the person types; the name stays free text, and
-  // Highrise links a company of that name or creates one from it.
-  const companyTerm = useSearchTerm(values.companyName, values.companyId != null ? values.companyName : null);
-  const companySearch = useCompanySearch(isCompany ? '' : companyTerm);
-  const companyOptions = companyTerm && !isCompany ? (companySearch.data ?? []) : [];
-  const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  const typedCompany = values.companyName.trim();
-  const companyKnown = values.companyId != null || companyOptions.some((o) => sameName(o.name, typedCompany));
-  const companyChecked = companyTerm === typedCompany && !companySearch.isFetching;
-
   const err = (name: string) => errors[name];
 
   function setCompany(name: string, id: number | null) {
@@ -271,38 +261,7 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
               {textField('firstName', 'First name', { required: true, autoComplete: 'given-name' })}
               {textField('lastName', 'Last name', { autoComplete: 'family-name' })}
               {textField('title', 'Title', { autoComplete: 'organization-title' })}
-              <Combobox
-                id={fieldId('companyName')}
-                label="Company"
-                text={values.companyName}
-                onTextChange={(name) => setCompany(name, companyOptions.find((o) => sameName(o.name, name))?.id ?? null)}
-                options={companyOptions}
-                optionKey={(o) => String(o.id)}
-                optionLabel={(o) => o.name}
-                onSelect={(o) => setCompany(o.name, o.id)}
-                listLabel="Existing companies"
-                status={searchStatus({
-                  term: companyTerm,
-                  count: companyOptions.length,
-                  loading: companySearch.isFetching,
-                  failed: companySearch.isError,
-                  failedText: `Could not look up your companies. Saving uses “${typedCompany}” as typed.`,
-                  noneText: `No company matches. New company: ${typedCompany}.`,
-                  noun: ['matching company', 'matching companies'],
-                })}
-                error={err('companyName')}
-                hint={
-                  !typedCompany
-                    ? 'Pick an existing company or type a new name to create it.'
-                    : companyKnown
-                      ? 'An existing company in Highrise.'
-                      : !companyChecked
-                        ? 'Looking through your companies…'
-                        : companySearch.isError
-                          ? 'Could not look up your companies: saving links the company of this name or creates it.'
-                          : `New company: ${typedCompany}. Saving creates it.`
-                }
-              />
+              <CompanyField id={fieldId('companyName')} name={values.companyName} companyId={values.companyId} onChange={setCompany} error={err('companyName')} />
               {textField('linkedinUrl', 'LinkedIn URL', { type: 'url', inputMode: 'url', placeholder: 'https://www.linkedin.com/in/…', className: 'sm:col-span-2' })}
             </>
           )}
@@ -513,5 +472,54 @@ function RowFields({ kind, row, index, errors, onChange, onRemove }: RowFieldsPr
       {location}
       <div className="flex sm:pt-6">{remove}</div>
     </div>
+  );
+}
+
+/**
+ * A person's company: existing companies are suggested as the person types; the name stays free
+ * text, and Highrise links a company of that name or creates one from it. Its own component so only
+ * person forms search companies.
+ */
+function CompanyField(p: { id: string; name: string; companyId: number | null | undefined; onChange: (name: string, id: number | null) => void; error?: string | string[] }) {
+  const term = useSearchTerm(p.name, p.companyId != null ? p.name : null);
+  const search = useCompanySearch(term);
+  const options = term ? (search.data ?? []) : [];
+  const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const typed = p.name.trim();
+  const known = p.companyId != null || options.some((o) => sameName(o.name, typed));
+  const checked = term === typed && !search.isFetching;
+  return (
+    <Combobox
+      id={p.id}
+      label="Company"
+      text={p.name}
+      onTextChange={(name) => p.onChange(name, options.find((o) => sameName(o.name, name))?.id ?? null)}
+      options={options}
+      optionKey={(o) => String(o.id)}
+      optionLabel={(o) => o.name}
+      onSelect={(o) => p.onChange(o.name, o.id)}
+      listLabel="Existing companies"
+      status={searchStatus({
+        term,
+        count: options.length,
+        loading: search.isFetching,
+        failed: search.isError,
+        failedText: `Could not look up your companies. Saving uses “${typed}” as typed.`,
+        noneText: `No company matches. New company: ${typed}.`,
+        noun: ['matching company', 'matching companies'],
+      })}
+      error={p.error}
+      hint={
+        !typed
+          ? 'Pick an existing company or type a new name to create it.'
+          : known
+            ? 'An existing company in Highrise.'
+            : !checked
+              ? 'Looking through your companies…'
+              : search.isError
+                ? 'Could not look up your companies: saving links the company of this name or creates it.'
+                : `New company: ${typed}. Saving creates it.`
+      }
+    />
   );
 }
