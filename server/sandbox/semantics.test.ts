@@ -368,6 +368,16 @@ describe('deals, cases, categories', () => {
 describe('search, tags, recently viewed, custom fields, vCard, 422s', () => {
   const s = setup();
 
+  it('takes % and _ in a term or criterion literally (they are not SQL wildcards to Highrise)', async () => {
+    await s.send('POST', '/companies.xml', '<company><name>100% Organic_Foods</name></company>');
+    expect(texts(await s.text('/companies/search.xml?term=%25'), 'name')).toEqual(['100% Organic_Foods']);
+    expect(texts(await s.text('/companies/search.xml?term=_'), 'name')).toEqual(['100% Organic_Foods']);
+    expect(texts(await s.text('/companies/search.xml?term=c_f'), 'name')).toEqual(['100% Organic_Foods']);
+    expect(texts(await s.text('/companies/search.xml?term=0%25%20o'), 'name')).toEqual(['100% Organic_Foods']);
+    expect(await s.text('/people/search.xml?criteria[city]=%25')).toContain('<people type="array"/>');
+    expect(await s.text('/people/search.xml?criteria[title]=_')).toContain('<people type="array"/>');
+  });
+
   it('searches loosely by term (Jo finds Major Co), strictly with strict=1, and by criteria', async () => {
     await s.send('POST', '/companies.xml', '<company><name>Major Co</name></company>');
     expect(await s.text('/companies/search.xml?term=Jo')).toContain('<name>Major Co</name>');

@@ -30,6 +30,10 @@ export function searchBucket(plain: boolean) {
   };
 }
 
+/** A LIKE pattern for "contains": % and _ in what was typed are literal (Highrise matches text, not SQL patterns). */
+const containing = (v: string) => `%${v.replace(/[\\%_]/g, '\\$&')}%`;
+const ESC = "ESCAPE '\\'";
+
 const NAME = "fold(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '') || ' ' || coalesce(p.name, '')))";
 
 function search(kind: Kind) {
@@ -50,21 +54,21 @@ function search(kind: Kind) {
     };
     if (term) {
       if (term.includes('@') && !strict) {
-        where.push(`(${NAME} LIKE ${bind(`%${fold(term)}%`)} OR EXISTS (SELECT 1 FROM contacts c WHERE c.party_id = p.id AND c.kind = 'email' AND fold(trim(c.address)) = ${bind(fold(term))}))`);
+        where.push(`(${NAME} LIKE ${bind(containing(fold(term)))} ${ESC} OR EXISTS (SELECT 1 FROM contacts c WHERE c.party_id = p.id AND c.kind = 'email' AND fold(trim(c.address)) = ${bind(fold(term))}))`);
       } else if (strict) {
         // strict=1: a whole word of the name (or the whole name) must equal the term: "jon" finds Jon, "jo" does not.
         const t = fold(term);
-        where.push(`(${NAME} = ${bind(t)} OR ' ' || ${NAME} || ' ' LIKE ${bind(`% ${t} %`)})`);
+        where.push(`(${NAME} = ${bind(t)} OR ' ' || ${NAME} || ' ' LIKE ${bind(containing(` ${t} `))} ${ESC})`);
       } else {
         // Loose: a substring anywhere in the name (REAL-WORLD #21: "Jo" finds "Major Co").
-        where.push(`${NAME} LIKE ${bind(`%${fold(term)}%`)}`);
+        where.push(`${NAME} LIKE ${bind(containing(fold(term)))} ${ESC}`);
       }
     }
     const fields = listSubjectFields(r.db, r.account.id, 'party');
     let usable = term !== '';
     for (const [key, value] of criteria) {
       const v = fold(value);
-      const like = strict ? bind(v) : bind(`%${v}%`);
+      const like = strict ? bind(v) : `${bind(containing(v))} ${ESC}`;
       const op = strict ? '=' : 'LIKE';
       if (['city', 'state', 'zip', 'country', 'street'].includes(key)) {
         where.push(`EXISTS (SELECT 1 FROM contacts c WHERE c.party_id = p.id AND c.kind = 'address' AND fold(trim(c.${key})) ${op} ${like})`);
@@ -74,7 +78,7 @@ function search(kind: Kind) {
         where.push(`EXISTS (SELECT 1 FROM contacts c WHERE c.party_id = p.id AND c.kind = 'phone' AND digits(c.number) LIKE ${bind(`%${digits}%`)})`);
       } else if (key === 'email') {
         // Compared on a normalised form: trimmed, case-folded (REAL-WORLD #10); a whole address unless partial.
-        where.push(`EXISTS (SELECT 1 FROM contacts c WHERE c.party_id = p.id AND c.kind = 'email' AND fold(trim(c.address)) ${value.includes('@') ? '=' : 'LIKE'} ${value.includes('@') ? bind(v) : bind(`%${v}%`)})`);
+        where.push(`EXISTS (SELECT 1 FROM contacts c WHERE c.party_id = p.id AND c.kind = 'email' AND fold(trim(c.address)) ${value.includes('@') ? '=' : 'LIKE'} ${value.includes('@') ? bind(v) : `${bind(containing(v))} ${ESC}`})`);
       } else if (key === 'title' && kind !== 'Company') {
         where.push(`fold(coalesce(p.title, '')) ${op} ${like}`);
       } else {
