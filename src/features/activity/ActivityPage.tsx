@@ -96,7 +96,7 @@ function ActivityItem({ r, author, parent }: { r: Recording; author: string; par
   const verb = r.type === 'Note' ? 'added a note' : r.type === 'Email' ? 'logged an email' : 'commented';
   return (
     <li className="px-4 py-3">
-      <p className="text-sm text-slate-800 dark:text-slate-200">
+      <p className="text-sm wrap-anywhere text-slate-800 dark:text-slate-200">
         <span className="font-medium text-slate-900 dark:text-slate-100">{author}</span> {verb}
         {href ? (
           <>

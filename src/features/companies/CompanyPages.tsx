@@ -208,7 +208,7 @@ function EditCompany({ id, company }: { id: number; company: Company }) {
 
   return (
     <>
-      <p className="mb-3 text-sm">
+      <p className="mb-3 text-sm wrap-anywhere">
         <Link to={to} className={linkClass}>
           ← Back to {companyName(company)}
         </Link>

@@ -72,7 +72,7 @@ function EditPerson({ id, person }: { id: number; person: Person }) {
 
   return (
     <>
-      <p className="mb-3 text-sm">
+      <p className="mb-3 text-sm wrap-anywhere">
         <Link to={to} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
           ← Back to {fullName(person)}
         </Link>

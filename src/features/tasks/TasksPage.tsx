@@ -216,7 +216,7 @@ function TaskRow({ task, onEdit }: { task: Task; onEdit: (id: number) => void })
           {repeats && <span>Repeats {repeats.toLowerCase()}</span>}
           {!task.public && <span>Private</span>}
           {path && task.subjectName && (
-            <Link to={path} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            <Link to={path} className="min-w-0 text-blue-700 underline underline-offset-2 wrap-anywhere dark:text-blue-300">
               {task.subjectName}
             </Link>
           )}

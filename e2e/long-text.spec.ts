@@ -1,0 +1,35 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, unique } from './helpers';
+
+// A name with no spaces (a pasted URL, an e-mail address, a long transliteration) must wrap, not widen
+// the page: on a phone a page wider than the screen hides its right-hand side.
+test('a very long unbroken name wraps on tasks, activity and the edit form (phone-sized)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page);
+  const lastName = unique('Unbroken') + 'X'.repeat(160);
+  const person = (await (await page.request.post('/api/people', { data: { firstName: 'Long', lastName } })).json()) as { data: { id: number } };
+  const id = person.data.id;
+  expect((await page.request.post(`/api/people/${id}/notes`, { data: { body: 'About the long name' } })).status()).toBe(201);
+  const task = await page.request.post('/api/tasks', { data: { body: 'Call the long name', frame: 'today', subjectType: 'Party', subjectId: id } });
+  expect(task.status()).toBe(201);
+
+  const fitsTheScreen = async (p: Page) => expect.poll(() => p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await page.goto('/tasks?view=today');
+  await expect(page.getByRole('link', { name: `Long ${lastName}` })).toBeVisible();
+  await fitsTheScreen(page);
+
+  await page.goto('/activity');
+  await expect(page.getByRole('link', { name: `Long ${lastName}` }).first()).toBeVisible();
+  await fitsTheScreen(page);
+
+  await page.goto(`/people/${id}/edit`);
+  await expect(page.getByRole('link', { name: `← Back to Long ${lastName}` })).toBeVisible();
+  await fitsTheScreen(page);
+
+  const name = unique('Company') + 'Y'.repeat(160);
+  const company = (await (await page.request.post('/api/companies', { data: { name } })).json()) as { data: { id: number } };
+  await page.goto(`/companies/${company.data.id}/edit`);
+  await expect(page.getByRole('link', { name: `← Back to ${name}` })).toBeVisible();
+  await fitsTheScreen(page);
+});
