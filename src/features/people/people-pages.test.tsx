@@ -125,7 +125,7 @@ describe('people pages against a fake BFF', () => {
     expect(await screen.findByText('Deleted Ada Lovelace')).toBeInTheDocument();
     // Deleting goes back to the list the person came from, which offers a short undo (a re-creation with a new id).
     await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/people?q=ada'));
-    expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument();
     expect(screen.getByText(/Undo re-creates it from its details and tags as a new record/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/people/5')).toBe(true);
