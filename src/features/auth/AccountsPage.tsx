@@ -7,6 +7,16 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Logo } from '../../components/Logo';
 import { SkeletonList } from '../../components/Skeleton';
 
+/**
+ * Where to land after switching to another account: ids belong to one account, so a record's page
+ * (/people/1000045, /deals/7/edit) becomes its list there; a list keeps its view.
+ */
+function listOf(path: string): string {
+  const record = /^\/(people|companies|deals|cases)\/\d+(?:[/?#]|$)|^\/activity\/party\//.exec(path);
+  if (!record) return path;
+  return record[1] ? `/${record[1]}` : '/activity';
+}
+
 export function AccountsPage() {
   const [params] = useSearchParams();
   const returnTo = safeReturnTo(params.get('returnTo'));
@@ -17,9 +27,10 @@ export function AccountsPage() {
   if (session.data && !session.data.authenticated) return <Navigate to={signInPath(`/accounts?returnTo=${encodeURIComponent(returnTo)}`)} replace />;
 
   async function pick(accountId: number) {
+    const switching = s?.account != null && s.account.id !== accountId;
     try {
       await choose.mutateAsync(accountId);
-      navigate(returnTo, { replace: true });
+      navigate(switching ? listOf(returnTo) : returnTo, { replace: true });
     } catch {
       // shown below
     }
