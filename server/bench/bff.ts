@@ -2,7 +2,8 @@
  * Wires `measureBffRoundTrip` to a real sandbox and BFF: the sandbox listens on an ephemeral port
  * (the test harness's server), account 1 is topped up to 520 people through the sandbox's own XML API,
  * Jonas (identity 2) signs in through the real OAuth flow, then `GET /api/people?page=1` through
- * `createApp(...).request()` is timed against a direct Basic-auth `GET /people.xml` on the sandbox.
+ * `createApp(...).request()` is timed against the BFF's own `GET /people.xml` request for it, sent
+ * to the sandbox directly with the same headers (captured from one BFF request before timing).
  */
 import { buildXml } from '../highrise/codec/build.js';
 import { parseMany } from '../highrise/codec/parse.js';
@@ -11,7 +12,9 @@ import type { BffFigure } from './index.js';
 
 const TARGET_PEOPLE = 520;
 
-export async function runBffBench(measure: (base: string, opts: { apiToken: string; bffGet: (path: string) => Promise<Response> }) => Promise<BffFigure>): Promise<BffFigure> {
+export async function runBffBench(
+  measure: (base: string, opts: { upstreamHeaders: Record<string, string>; bffGet: (path: string) => Promise<Response> }) => Promise<BffFigure>,
+): Promise<BffFigure> {
   const { makeApp, signIn, startSandboxServer, testConfig } = await import('../test/harness.js');
   const { seededApiToken } = await import('../sandbox/seed.js');
   const server = await startSandboxServer();
@@ -36,9 +39,22 @@ export async function runBffBench(measure: (base: string, opts: { apiToken: stri
       const res = await fetch(`${base}/people.xml`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/xml; charset=utf-8' }, body });
       if (res.status !== 201) throw new Error(`sandbox POST /people.xml answered ${res.status}: ${await res.text()}`);
     }
-    const app = makeApp(testConfig(server.origin));
+    // Keeps a reference to the last outgoing request's init (no copy, so nothing is added to the timed path).
+    let lastInit: RequestInit | undefined;
+    const app = makeApp(testConfig(server.origin), {
+      fetch: (input, init) => {
+        lastInit = init;
+        return fetch(input, init);
+      },
+    });
     const { jar } = await signIn(app, { identityId: 2 });
-    return await measure(base, { apiToken, bffGet: async (path) => app.request(path, { headers: { cookie: jar.header } }) });
+    const bffGet = async (path: string) => app.request(path, { headers: { cookie: jar.header } });
+    const first = await bffGet('/api/people?page=1');
+    if (!first.ok) throw new Error(`BFF GET /api/people answered ${first.status}`);
+    await first.text();
+    const upstreamHeaders = Object.fromEntries(new Headers(lastInit?.headers).entries());
+    if (!upstreamHeaders.authorization?.startsWith('Bearer ')) throw new Error('the BFF did not send its OAuth token upstream');
+    return await measure(base, { upstreamHeaders, bffGet });
   } finally {
     await server.close();
   }

@@ -77,6 +77,13 @@ function plainInteger(v: string): number | null {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The two decimal digits at `i` as a number, or -1. */
+function twoDigits(v: string, i: number): number {
+  const a = v.charCodeAt(i) - 48;
+  const b = v.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /**
  * `YYYY-MM-DDTHH:MM:SSZ` with a real day and time — how Highrise writes every datetime — is already
  * ISO UTC but for the milliseconds, so it skips Date.parse (most of a list page's parse time went
@@ -84,16 +91,14 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 function plainUtc(v: string): string | null {
   if (v.length !== 20 || v.charCodeAt(19) !== 0x5a || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d || v.charCodeAt(10) !== 0x54 || v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a) return null;
-  const two = (i: number) => {
-    const a = v.charCodeAt(i) - 48;
-    const b = v.charCodeAt(i + 1) - 48;
-    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-  };
-  const century = two(0);
-  const yy = two(2);
-  const month = two(5);
-  const day = two(8);
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || two(11) < 0 || two(11) > 23 || two(14) < 0 || two(14) > 59 || two(17) < 0 || two(17) > 59) return null;
+  const century = twoDigits(v, 0);
+  const yy = twoDigits(v, 2);
+  const month = twoDigits(v, 5);
+  const day = twoDigits(v, 8);
+  const hh = twoDigits(v, 11);
+  const mm = twoDigits(v, 14);
+  const ss = twoDigits(v, 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return null;
   const n = century * 100 + yy;
   const leap = n % 4 === 0 && (n % 100 !== 0 || n % 400 === 0);
   if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1])) return null;

@@ -17,6 +17,8 @@ describe('xml-reader', () => {
     ['<a>1 < 2</a>', /raw '<'/],
     ['<a b="<"/>', /inside the value/],
     ['<a b="1" b="2"/>', /repeated/],
+    ['<a xy="1" b="2" xy="3"/>', /attribute xy is repeated/],
+    ['<a><b c="&#0;"/></a>', /not an XML character/],
     ['<a b=1/>', /malformed attribute/],
     ['<a b/>', /malformed attribute/],
     ['<a b="1', /ends inside a tag/],

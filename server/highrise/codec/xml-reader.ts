@@ -70,8 +70,8 @@ export interface ReaderMark {
   pos: number;
   name: string;
   selfClosing: boolean;
-  attrNames: string[];
-  attrValues: string[];
+  attrCount: number;
+  attrAt: number[];
 }
 
 /**
@@ -85,8 +85,13 @@ export class XmlReader {
   name = '';
   selfClosing = false;
   private attrCount = 0;
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
+  /**
+   * Attributes as offsets into the document, 4 per attribute: name start, name end, value start,
+   * value end (negated when the value holds `&`, tab or newline and must be decoded). Nearly every
+   * Highrise element carries `type="…"` and nearly nobody asks for it, so values are only sliced
+   * when `attr()` is called.
+   */
+  private attrAt: number[] = [];
   /** Position of the next `&` at or after `pos` (len if none); recomputed only once `pos` passes it. */
   private amp = -1;
   private rootSeen = false;
@@ -132,8 +137,30 @@ export class XmlReader {
   }
 
   attr(name: string): string | undefined {
-    for (let k = 0; k < this.attrCount; k++) if (this.attrNames[k] === name) return this.attrValues[k];
+    const at = this.attrAt;
+    for (let k = 0; k < this.attrCount * 4; k += 4) {
+      if (at[k + 1] - at[k] !== name.length || !this.xml.startsWith(name, at[k])) continue;
+      const from = at[k + 2];
+      const to = at[k + 3];
+      if (to >= 0) return this.xml.slice(from, to);
+      // The cursor may have moved on since this tag: look for `&` from the value itself.
+      this.amp = -1;
+      const value = this.decode(from, -to);
+      return value.indexOf('\t') !== -1 || value.indexOf('\n') !== -1 ? value.replace(/[\t\n]/g, ' ') : value;
+    }
     return undefined;
+  }
+
+  /** Whether the attribute whose name is at `xml[from, to)` is already among the first `count`. */
+  private repeatsAttr(from: number, to: number, count: number): boolean {
+    const at = this.attrAt;
+    for (let k = 0; k < count * 4; k += 4) {
+      if (at[k + 1] - at[k] !== to - from) continue;
+      let same = true;
+      for (let i = 0; same && i < to - from; i++) same = this.xml.charCodeAt(at[k] + i) === this.xml.charCodeAt(from + i);
+      if (same) return true;
+    }
+    return false;
   }
 
   /** Read the start tag whose `<` is at `lt`; sets name, attributes, selfClosing and moves past `>`. */
@@ -163,7 +190,7 @@ export class XmlReader {
       if (!isNameStart(ch)) this.fail(i === lt + 1 + name.length ? `'<' that does not start a valid tag; a raw '<' must be written &lt;` : `a malformed attribute in <${name}>`, lt);
       const nameStart = i;
       while (isNameChar((ch = xml.charCodeAt(++i))));
-      const attrName = xml.slice(nameStart, i);
+      const nameEnd = i;
       while (isBlank(xml.charCodeAt(i))) i++;
       if (xml.charCodeAt(i) !== 0x3d) this.fail(`a malformed attribute in <${name}>`, lt);
       i++;
@@ -173,19 +200,21 @@ export class XmlReader {
       // One pass over the (short) value: find its end and whether it needs decoding or rejecting.
       let close = i + 1;
       let special = false;
+      let amp = false;
       for (let c = xml.charCodeAt(close); c !== quote; c = xml.charCodeAt(++close)) {
         if (Number.isNaN(c)) this.fail('the document ends inside a tag', lt);
-        if (c === 0x3c) this.fail(`'<' inside the value of attribute ${attrName}`, lt);
-        if (c === 0x26 || c === 0x09 || c === 0x0a) special = true;
+        if (c === 0x3c) this.fail(`'<' inside the value of attribute ${xml.slice(nameStart, nameEnd)}`, lt);
+        if (c === 0x26) amp = special = true;
+        else if (c === 0x09 || c === 0x0a) special = true;
       }
-      let value = xml.slice(i + 1, close);
-      if (special) {
-        value = this.decode(i + 1, close);
-        if (value.indexOf('\t') !== -1 || value.indexOf('\n') !== -1) value = value.replace(/[\t\n]/g, ' ');
-      }
-      if (this.attr(attrName) !== undefined) this.fail(`attribute ${attrName} is repeated`, lt);
-      this.attrNames[this.attrCount] = attrName;
-      this.attrValues[this.attrCount] = value;
+      // References are checked now, even in a value nobody reads: a broken one is a broken document.
+      if (amp) this.decode(i + 1, close);
+      if (this.attrCount > 0 && this.repeatsAttr(nameStart, nameEnd, this.attrCount)) this.fail(`attribute ${xml.slice(nameStart, nameEnd)} is repeated`, lt);
+      const k = this.attrCount * 4;
+      this.attrAt[k] = nameStart;
+      this.attrAt[k + 1] = nameEnd;
+      this.attrAt[k + 2] = i + 1;
+      this.attrAt[k + 3] = special ? -close : close;
       this.attrCount++;
       i = close + 1;
     }
@@ -368,18 +397,15 @@ export class XmlReader {
 
   /** Remember the start tag just read, to read the element again after a look ahead (variants). */
   mark(): ReaderMark {
-    return { pos: this.pos, name: this.name, selfClosing: this.selfClosing, attrNames: this.attrNames.slice(0, this.attrCount), attrValues: this.attrValues.slice(0, this.attrCount) };
+    return { pos: this.pos, name: this.name, selfClosing: this.selfClosing, attrCount: this.attrCount, attrAt: this.attrAt.slice(0, this.attrCount * 4) };
   }
 
   reset(mark: ReaderMark): void {
     this.pos = mark.pos;
     this.name = mark.name;
     this.selfClosing = mark.selfClosing;
-    this.attrCount = mark.attrNames.length;
-    for (let k = 0; k < this.attrCount; k++) {
-      this.attrNames[k] = mark.attrNames[k];
-      this.attrValues[k] = mark.attrValues[k];
-    }
+    this.attrCount = mark.attrCount;
+    for (let k = 0; k < mark.attrAt.length; k++) this.attrAt[k] = mark.attrAt[k];
     this.amp = -1;
   }
 }
