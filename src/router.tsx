@@ -58,6 +58,7 @@ export const routes: RouteObject[] = [
           { path: 'companies/:id/edit', lazy: page(companies, (m) => <m.EditCompanyPage />) },
           { path: 'search', lazy: page(() => import('./features/search/SearchPage'), (m) => <m.SearchPage />) },
           { path: 'settings/custom-fields', lazy: page(() => import('./features/settings/CustomFieldsPage'), (m) => <m.CustomFieldsPage />) },
+          { path: 'settings/groups', lazy: page(() => import('./features/settings/GroupsPage'), (m) => <m.GroupsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeApp, signIn, startSandboxServer, testConfig, type SandboxServer, type TestApp } from '../test/harness.js';
-import type { GroupsList, SubjectField } from './types.js';
+import type { SubjectField } from './types.js';
 
 let sb: SandboxServer;
 let app: TestApp;
@@ -22,23 +22,5 @@ describe('custom field definitions', () => {
     expect(fields.length).toBeGreaterThan(0);
     expect(fields.every((f) => f.type === 'party' && typeof f.label === 'string')).toBe(true);
     expect((await call(app, jar, 'GET', '/api/custom-fields?type=people')).status).toBe(400);
-  });
-});
-
-describe('groups (admin only in Highrise)', () => {
-  it('a non-admin gets available: false instead of an error', async () => {
-    const { jar } = await signIn(app, { identityId: 2 });
-    const res = await call(app, jar, 'GET', '/api/groups');
-    expect(res.status).toBe(200);
-    expect(await json<GroupsList>(res)).toEqual({ data: [], available: false });
-  });
-
-  it('an admin gets the groups', async () => {
-    const { jar } = await signIn(app, { identityId: 1, accountId: 1 });
-    const res = await call(app, jar, 'GET', '/api/groups');
-    expect(res.status).toBe(200);
-    const body = await json<GroupsList>(res);
-    expect(body.available).toBe(true);
-    expect(Array.isArray(body.data)).toBe(true);
   });
 });

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { requireAccount, type AppEnv } from '../context.js';
 import { buildXml } from '../highrise/codec/build.js';
 import type { HighriseClient } from '../highrise/client.js';
-import { groupResource, type Group } from '../highrise/models/group.js';
 import { subjectFieldResource, type SubjectField, type SubjectFieldWrite } from '../highrise/models/subject-field.js';
 import { HttpError } from '../http-error.js';
 import { idParam, jsonBody } from './params.js';
@@ -69,21 +68,3 @@ export const customFieldsRoutes = new Hono<AppEnv>()
     await onField(() => c.get('highrise').delete(`/subject_fields/${id}.xml`));
     return c.body(null, 204);
   });
-
-export interface GroupsList {
-  data: Group[];
-  /** false when Highrise refused (groups are admin-only, a 403): forms then offer only Everyone and Only me. */
-  available: boolean;
-}
-
-/** `/groups.xml` is admin-only; a 403 is an answer ("not for you"), not a failure. */
-export const groupsRoutes = new Hono<AppEnv>().use('*', requireAccount()).get('/', async (c) => {
-  try {
-    const data = await c.get('highrise').getMany(groupResource, '/groups.xml');
-    // Members are not needed to pick a group; keep the payload small.
-    return c.json<GroupsList>({ data: data.map((g) => ({ ...g, users: [] })), available: true });
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 403) return c.json<GroupsList>({ data: [], available: false });
-    throw e;
-  }
-});

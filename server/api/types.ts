@@ -43,7 +43,9 @@ export type { SubjectField } from '../highrise/models/subject-field.js';
 export type { Group } from '../highrise/models/group.js';
 export type { BulkTagResult } from './tags.js';
 export type { RecentlyViewed } from './search.js';
-export type { GroupsList } from './custom-fields.js';
+export type { GroupMember, GroupsList, GroupsWithMembers, GroupWithMembers } from './groups.js';
+export type { Membership } from '../highrise/models/membership.js';
+export type { GroupCreateInput, GroupMemberInput, GroupUpdateInput } from './schemas/group.js';
 
 export interface One<T> {
   data: T;

@@ -33,6 +33,11 @@ export function errorMessage(e: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
+/** The server's message for one field when it gave one (a duplicate name, say), else its sentence. */
+export function fieldErrorMessage(e: unknown, field: string): string {
+  return isApiError(e) && e.fields?.[field]?.length ? e.fields[field].join(' ') : errorMessage(e);
+}
+
 function fallbackMessage(status: number): string {
   if (status === 401) return 'You are signed out. Sign in to continue.';
   if (status === 403) return 'You do not have access to this.';

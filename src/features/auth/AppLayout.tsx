@@ -217,12 +217,20 @@ function Header({ name, accountName, canSwitch, sandbox }: { name: string; accou
               Switch account
             </Link>
           )}
-          <NavLink
-            to="/settings/custom-fields"
-            className={({ isActive }) => `text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${isActive ? 'font-semibold underline' : ''}`}
-          >
-            Custom fields
-          </NavLink>
+          {(
+            [
+              ['/settings/custom-fields', 'Custom fields'],
+              ['/settings/groups', 'Groups'],
+            ] as const
+          ).map(([to, label]) => (
+            <NavLink
+              key={to}
+              to={to}
+              className={({ isActive }) => `text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${isActive ? 'font-semibold underline' : ''}`}
+            >
+              {label}
+            </NavLink>
+          ))}
           <span className="text-slate-700 dark:text-slate-300">
             <span className="sr-only">Signed in as </span>
             {name}

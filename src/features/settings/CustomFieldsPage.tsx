@@ -1,31 +1,22 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { SubjectField } from '../../../server/api/types';
 import { customFieldLabel } from '../../../server/api/schemas/custom-field';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage, fieldErrorMessage, isApiError } from '../../api/client';
 import { useCreateCustomField, useCustomFields, useDeleteCustomField, useRenameCustomField } from '../../api/custom-fields';
 import { useDealFields } from '../../api/deals';
+import { AddNameForm } from '../../components/AddNameForm';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { checkName, InlineRename, type RenameOutcome } from '../../components/InlineRename';
 import { PageHeader } from '../../components/PageHeader';
+import { SettingsSection } from '../../components/SettingsSection';
 import { SkeletonList } from '../../components/Skeleton';
-import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toast';
+import { useFocusWhenRemoved } from '../../components/useFocusWhenRemoved';
 
-const sectionClass = 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900';
-const headingClass = 'text-lg font-semibold text-slate-900 focus:outline-none dark:text-slate-100';
-const introClass = 'mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300';
-
-/** The server's message for the label when it gave one (a duplicate, say), else its sentence. */
-function labelError(e: unknown): string {
-  return isApiError(e) && e.fields?.label?.length ? e.fields.label.join(' ') : errorMessage(e);
-}
-
-function checkLabel(text: string): { ok: true; label: string } | { ok: false; error: string } {
-  const parsed = customFieldLabel.safeParse(text);
-  return parsed.success ? { ok: true, label: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? 'Check the label.' };
-}
+const checkLabel = (text: string) => checkName(customFieldLabel, text);
 
 /** Settings → Custom fields: the account's custom field definitions, as Highrise's own settings list them. */
 export function CustomFieldsPage() {
@@ -42,27 +33,13 @@ export function CustomFieldsPage() {
 
 function PartyFields() {
   const fields = useCustomFields();
-  const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const list = (fields.data ?? []).filter((f): f is SubjectField & { id: number } => f.id !== null);
   // When a row leaves (deleted, or found gone) while it had focus, focus would fall to the page's body: put it on the heading.
-  const ids = list.map((f) => f.id).join(',');
-  const previousIds = useRef(ids);
-  useEffect(() => {
-    const before = previousIds.current.split(',');
-    previousIds.current = ids;
-    const now = ids.split(',');
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (lost && before.some((id) => id && !now.includes(id))) heading.current?.focus();
-  }, [ids]);
+  useFocusWhenRemoved(list.map((f) => f.id), heading);
 
   return (
-    <section aria-labelledby={headingId} className={sectionClass}>
-      {/* tabIndex -1: focus lands here after a field is deleted, since its row (and Delete button) is gone. */}
-      <h2 id={headingId} ref={heading} tabIndex={-1} className={headingClass}>
-        People and companies
-      </h2>
-      <p className={introClass}>Each field appears on every person and company form and record page, and in advanced search.</p>
+    <SettingsSection ref={heading} title="People and companies" intro="Each field appears on every person and company form and record page, and in advanced search.">
       {fields.isPending ? (
         <SkeletonList rows={3} label="Loading custom fields…" />
       ) : fields.isError ? (
@@ -77,7 +54,7 @@ function PartyFields() {
         </ul>
       )}
       <AddField />
-    </section>
+    </SettingsSection>
   );
 }
 
@@ -86,70 +63,21 @@ function FieldRow({ field }: { field: SubjectField & { id: number } }) {
   const remove = useDeleteCustomField();
   const toast = useToast();
   const label = field.label ?? `Field ${field.id}`;
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(label);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const renameButton = useRef<HTMLButtonElement>(null);
-  // Where focus goes when the row changes mode: into the input, or back to Rename.
-  const focusNext = useRef<'input' | 'rename' | null>(null);
 
-  useEffect(() => {
-    if (focusNext.current === 'input') {
-      input.current?.focus();
-      input.current?.select();
-    }
-    if (focusNext.current === 'rename') renameButton.current?.focus();
-    focusNext.current = null;
-  }, [editing]);
-
-  function startEditing() {
-    setText(label);
-    setError(null);
-    focusNext.current = 'input';
-    setEditing(true);
-  }
-
-  function stopEditing() {
-    setError(null);
-    focusNext.current = 'rename';
-    setEditing(false);
-  }
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (rename.isPending) return;
-    const checked = checkLabel(text);
-    if (!checked.ok) {
-      setError(checked.error);
-      input.current?.focus();
-      return;
-    }
-    if (checked.label === label) return stopEditing();
-    setError(null);
+  async function save(next: string): Promise<RenameOutcome> {
     try {
-      const saved = await rename.mutateAsync({ id: field.id, label: checked.label });
-      toast.success(`Renamed “${label}” to “${saved.label ?? checked.label}”`);
-      stopEditing();
+      const saved = await rename.mutateAsync({ id: field.id, label: next });
+      toast.success(`Renamed “${label}” to “${saved.label ?? next}”`);
+      return 'saved';
     } catch (err) {
       if (isApiError(err) && err.status === 404) {
         // The row has gone with the refreshed list, so the reason cannot show beside it.
         toast.error(errorMessage(err));
-        return;
+        return 'gone';
       }
-      // The typed label stays; the reason shows under it.
-      setError(labelError(err));
-      input.current?.focus();
+      return { error: fieldErrorMessage(err, 'label') };
     }
-  }
-
-  function onInputKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key !== 'Escape' || rename.isPending) return;
-    e.preventDefault();
-    // The shell's menu and dialogs also listen for Escape; this one is only about the edit.
-    e.stopPropagation();
-    stopEditing();
   }
 
   async function confirmDelete() {
@@ -165,43 +93,18 @@ function FieldRow({ field }: { field: SubjectField & { id: number } }) {
 
   return (
     <li className="py-3">
-      {editing ? (
-        <form onSubmit={save} aria-label={`Rename ${label}`} className="flex flex-wrap items-start gap-2">
-          <TextField
-            ref={input}
-            label={`New label for ${label}`}
-            labelClassName="sr-only"
-            hint="Enter saves, Escape cancels."
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={onInputKeyDown}
-            error={error ?? undefined}
-            maxLength={255}
-            autoComplete="off"
-            className="min-w-0 flex-1 basis-56"
-          />
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" variant="primary" busy={rename.isPending} className="mt-0.5" aria-label={`Save ${label}`}>
-              Save
-            </Button>
-            <Button size="sm" variant="ghost" onClick={stopEditing} disabled={rename.isPending} className="mt-0.5" aria-label={`Cancel renaming ${label}`}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      ) : (
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="min-w-0 flex-1 basis-40 break-words text-slate-900 dark:text-slate-100">{label}</span>
-          <div className="flex gap-2">
-            <Button ref={renameButton} size="sm" onClick={startEditing} aria-label={`Rename ${label}`}>
-              Rename
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${label}`}>
-              Delete
-            </Button>
-          </div>
-        </div>
-      )}
+      <InlineRename
+        name={label}
+        inputLabel={`New label for ${label}`}
+        check={checkLabel}
+        onSave={save}
+        busy={rename.isPending}
+        actions={
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${label}`}>
+            Delete
+          </Button>
+        }
+      />
       <ConfirmDialog
         open={confirming}
         title={`Delete the field “${label}”?`}
@@ -224,61 +127,28 @@ function FieldRow({ field }: { field: SubjectField & { id: number } }) {
 function AddField() {
   const create = useCreateCustomField();
   const toast = useToast();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (create.isPending) return;
-    const checked = checkLabel(text);
-    if (!checked.ok) {
-      setError(checked.error);
-      input.current?.focus();
-      return;
-    }
-    setError(null);
+  async function add(label: string) {
     try {
-      const field = await create.mutateAsync({ label: checked.label });
-      toast.success(`Added the field “${field.label ?? checked.label}”`);
-      setText('');
+      const field = await create.mutateAsync({ label });
+      toast.success(`Added the field “${field.label ?? label}”`);
     } catch (err) {
-      setError(labelError(err));
-      input.current?.focus();
+      return { error: fieldErrorMessage(err, 'label') };
     }
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add a custom field" className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-      <TextField
-        ref={input}
-        label="New field label"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        error={error ?? undefined}
-        maxLength={255}
-        autoComplete="off"
-        className="min-w-0 flex-1 basis-56"
-      />
-      <Button type="submit" variant="primary" busy={create.isPending} className="sm:mt-6">
-        Add field
-      </Button>
-    </form>
+    <AddNameForm formLabel="Add a custom field" inputLabel="New field label" submitLabel="Add field" check={checkLabel} onAdd={add} busy={create.isPending} />
   );
 }
 
 function DealFields() {
   const fields = useDealFields();
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={sectionClass}>
-      <h2 id={headingId} className={headingClass}>
-        Deals
-      </h2>
-      <p className={introClass}>
-        Shown for reference. Highrise only lets apps add fields for people and companies, so deal fields are set up in Highrise’s own settings; their values
-        are edited on each deal.
-      </p>
+    <SettingsSection
+      title="Deals"
+      intro="Shown for reference. Highrise only lets apps add fields for people and companies, so deal fields are set up in Highrise’s own settings; their values are edited on each deal."
+    >
       {fields.isPending ? (
         <SkeletonList rows={2} label="Loading deal fields…" />
       ) : fields.isError ? (
@@ -294,6 +164,6 @@ function DealFields() {
           ))}
         </ul>
       )}
-    </section>
+    </SettingsSection>
   );
 }
