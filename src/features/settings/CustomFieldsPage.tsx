@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { SubjectField } from '../../../server/api/types';
 import { customFieldLabel } from '../../../server/api/schemas/custom-field';
-import { errorMessage, fieldErrorMessage, isApiError } from '../../api/client';
+import { fieldErrorMessage } from '../../api/client';
 import { useCreateCustomField, useCustomFields, useDeleteCustomField, useRenameCustomField } from '../../api/custom-fields';
 import { useDealFields } from '../../api/deals';
 import { AddNameForm } from '../../components/AddNameForm';
@@ -9,12 +9,13 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { checkName, InlineRename, type RenameOutcome } from '../../components/InlineRename';
+import { checkName, InlineRename } from '../../components/InlineRename';
 import { PageHeader } from '../../components/PageHeader';
 import { SettingsSection } from '../../components/SettingsSection';
 import { SkeletonList } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { useFocusWhenRemoved } from '../../components/useFocusWhenRemoved';
+import { useRenameAndDelete } from '../../components/useRenameAndDelete';
 
 const checkLabel = (text: string) => checkName(customFieldLabel, text);
 
@@ -61,35 +62,14 @@ function PartyFields() {
 function FieldRow({ field }: { field: SubjectField & { id: number } }) {
   const rename = useRenameCustomField();
   const remove = useDeleteCustomField();
-  const toast = useToast();
   const label = field.label ?? `Field ${field.id}`;
-  const [confirming, setConfirming] = useState(false);
-
-  async function save(next: string): Promise<RenameOutcome> {
-    try {
-      const saved = await rename.mutateAsync({ id: field.id, label: next });
-      toast.success(`Renamed “${label}” to “${saved.label ?? next}”`);
-      return 'saved';
-    } catch (err) {
-      if (isApiError(err) && err.status === 404) {
-        // The row has gone with the refreshed list, so the reason cannot show beside it.
-        toast.error(errorMessage(err));
-        return 'gone';
-      }
-      return { error: fieldErrorMessage(err, 'label') };
-    }
-  }
-
-  async function confirmDelete() {
-    try {
-      await remove.mutateAsync(field.id);
-      toast.success(`Deleted the field “${label}”`);
-    } catch (err) {
-      if (!(isApiError(err) && err.status === 404)) return; // shown in the dialog
-      toast.info(`The field “${label}” had already been removed.`);
-    }
-    setConfirming(false);
-  }
+  const row = useRenameAndDelete({
+    name: label,
+    noun: 'field',
+    nameField: 'label',
+    rename: async (next) => (await rename.mutateAsync({ id: field.id, label: next })).label,
+    remove: { run: () => remove.mutateAsync(field.id), pending: remove.isPending, error: remove.error, reset: remove.reset },
+  });
 
   return (
     <li className="py-3">
@@ -97,27 +77,15 @@ function FieldRow({ field }: { field: SubjectField & { id: number } }) {
         name={label}
         inputLabel={`New label for ${label}`}
         check={checkLabel}
-        onSave={save}
+        onSave={row.save}
         busy={rename.isPending}
         actions={
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${label}`}>
+          <Button size="sm" variant="ghost" onClick={row.askToDelete} aria-label={`Delete ${label}`}>
             Delete
           </Button>
         }
       />
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete the field “${label}”?`}
-        confirmLabel="Delete field"
-        destructive
-        busy={remove.isPending}
-        error={remove.error && !(isApiError(remove.error) && remove.error.status === 404) ? errorMessage(remove.error) : null}
-        onConfirm={confirmDelete}
-        onCancel={() => {
-          remove.reset();
-          setConfirming(false);
-        }}
-      >
+      <ConfirmDialog {...row.dialog} title={`Delete the field “${label}”?`} confirmLabel="Delete field" destructive>
         Its value is removed from every person and company in this account that has one. This cannot be undone.
       </ConfirmDialog>
     </li>

@@ -9,13 +9,14 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { checkName, InlineRename, type RenameOutcome } from '../../components/InlineRename';
+import { checkName, InlineRename } from '../../components/InlineRename';
 import { PageHeader } from '../../components/PageHeader';
 import { Select } from '../../components/Select';
 import { SettingsSection } from '../../components/SettingsSection';
 import { SkeletonList } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { useFocusWhenRemoved } from '../../components/useFocusWhenRemoved';
+import { useRenameAndDelete } from '../../components/useRenameAndDelete';
 
 const checkGroupName = (text: string) => checkName(groupName, text);
 const groupLabel = (g: { id: number; name: string | null }) => g.name ?? `Group ${g.id}`;
@@ -75,36 +76,15 @@ function Groups() {
 function GroupRow({ group }: { group: GroupWithMembers }) {
   const rename = useRenameGroup();
   const remove = useDeleteGroup();
-  const toast = useToast();
   const name = groupLabel(group);
-  const [confirming, setConfirming] = useState(false);
   const picker = useRef<HTMLSelectElement>(null);
-
-  async function save(next: string): Promise<RenameOutcome> {
-    try {
-      const saved = await rename.mutateAsync({ id: group.id, name: next });
-      toast.success(`Renamed “${name}” to “${saved.name ?? next}”`);
-      return 'saved';
-    } catch (err) {
-      if (isApiError(err) && err.status === 404) {
-        // The row goes with the refreshed list, so the reason cannot show beside it.
-        toast.error(errorMessage(err));
-        return 'gone';
-      }
-      return { error: fieldErrorMessage(err, 'name') };
-    }
-  }
-
-  async function confirmDelete() {
-    try {
-      await remove.mutateAsync(group.id);
-      toast.success(`Deleted the group “${name}”`);
-    } catch (err) {
-      if (!(isApiError(err) && err.status === 404)) return; // shown in the dialog
-      toast.info(`The group “${name}” had already been deleted.`);
-    }
-    setConfirming(false);
-  }
+  const row = useRenameAndDelete({
+    name,
+    noun: 'group',
+    nameField: 'name',
+    rename: async (next) => (await rename.mutateAsync({ id: group.id, name: next })).name,
+    remove: { run: () => remove.mutateAsync(group.id), pending: remove.isPending, error: remove.error, reset: remove.reset },
+  });
 
   const count = group.members.length;
   return (
@@ -113,30 +93,18 @@ function GroupRow({ group }: { group: GroupWithMembers }) {
         name={name}
         inputLabel={`New name for ${name}`}
         check={checkGroupName}
-        onSave={save}
+        onSave={row.save}
         busy={rename.isPending}
         renderName={(n) => <h3 className="min-w-0 flex-1 basis-40 font-medium break-words text-slate-900 dark:text-slate-100">{n}</h3>}
         actions={
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${name}`}>
+          <Button size="sm" variant="ghost" onClick={row.askToDelete} aria-label={`Delete ${name}`}>
             Delete
           </Button>
         }
       />
       <Members group={group} name={name} picker={picker} />
       <AddMember group={group} name={name} picker={picker} />
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete the group “${name}”?`}
-        confirmLabel="Delete group"
-        destructive
-        busy={remove.isPending}
-        error={remove.error && !(isApiError(remove.error) && remove.error.status === 404) ? errorMessage(remove.error) : null}
-        onConfirm={confirmDelete}
-        onCancel={() => {
-          remove.reset();
-          setConfirming(false);
-        }}
-      >
+      <ConfirmDialog {...row.dialog} title={`Delete the group “${name}”?`} confirmLabel="Delete group" destructive>
         <p>
           Contacts, deals and cases visible only to “{name}” become visible to no one: Highrise keeps them, but nobody sees them any more. Give them another
           visibility first if people still need them.
