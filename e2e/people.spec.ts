@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn, unique } from './helpers';
 
 test('sign in through the sandbox, then create, find, edit and delete a person', async ({ page, request }) => {
+  // The Content-Security-Policy must not block anything the app does (sign-in form, scripts, styles, avatars, writes).
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
   await signIn(page);
+  await expect(page).toHaveTitle(/Skyline/);
+  expect((await request.get('/people')).headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await expectAccessible(page);
 
   const last = unique('Zürich-');
@@ -55,6 +62,7 @@ test('sign in through the sandbox, then create, find, edit and delete a person',
   const res = await request.get('/api/people', { headers: { cookie: '' } });
   expect(res.status()).toBe(401);
   expect((await res.json()).error.status).toBe(401);
+  expect(blocked).toEqual([]);
 });
 
 test('a required field left empty is marked and nothing typed is lost', async ({ page }) => {

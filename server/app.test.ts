@@ -47,6 +47,26 @@ describe('plumbing', () => {
     expect(same.status).toBe(204);
   });
 
+  it('refuses a state-changing body that is not JSON (a form or text/plain POST needs no preflight), and creates nothing', async () => {
+    const { jar } = await signIn(app);
+    const before = sb.sandbox.db.prepare('SELECT COUNT(*) AS n FROM parties').get() as { n: number };
+    const body = JSON.stringify({ kind: 'person', firstName: 'Plain', lastName: 'Text' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const headers: Record<string, string> = { cookie: jar.header, 'Content-Length': String(Buffer.byteLength(body)) };
+      if (type) headers['Content-Type'] = type;
+      const res = await app.request('/api/people', { method: 'POST', headers, body });
+      expect(res.status, String(type)).toBe(415);
+      expect((await res.json()).error).toMatchObject({ status: 415, code: 'json_only', message: expect.stringMatching(/JSON/) });
+    }
+    expect(sb.sandbox.db.prepare('SELECT COUNT(*) AS n FROM parties').get()).toEqual(before);
+    // JSON with a charset, and a POST with no body at all, go through.
+    const json = JSON.stringify({ firstName: 'Plain', lastName: 'Json' });
+    const ok = await app.request('/api/people', { method: 'POST', headers: { cookie: jar.header, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(json)) }, body: json });
+    expect(ok.status).toBe(201);
+    const out = await app.request('/auth/logout', { method: 'POST', headers: { cookie: jar.header, 'Content-Length': '0' } });
+    expect(out.status).toBe(204);
+  });
+
   it('sends no CORS headers by default', async () => {
     const res = await app.request('/auth/session', { headers: { Origin: 'https://other.example' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

@@ -6,9 +6,10 @@ import { apiRoutes } from './api/index.js';
 import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import { createServices, sessionMiddleware, type AppEnv } from './context.js';
-import { crossSiteGuard } from './guards.js';
+import { crossSiteGuard, jsonBodiesOnly } from './guards.js';
 import type { RequestLog } from './highrise/request-log.js';
 import { HttpError } from './http-error.js';
+import { securityHeaders } from './security-headers.js';
 
 export type { RequestLog } from './highrise/request-log.js';
 
@@ -40,6 +41,9 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     return c.json(new HttpError(500, 'Something went wrong inside Skyline. Try again; if it keeps happening, tell us what you were doing.', { code: 'internal' }).toBody(), 500);
   });
 
+  // Registered first, so it covers everything composed on this app later (the SPA, the sandbox).
+  app.use('*', securityHeaders(config));
+
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   // Same-origin SPA: no cross origins unless CORS_ORIGINS lists them.
@@ -51,6 +55,9 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   const guard = crossSiteGuard(config);
   app.use('/api/*', guard);
   app.use('/auth/*', guard);
+  const jsonOnly = jsonBodiesOnly();
+  app.use('/api/*', jsonOnly);
+  app.use('/auth/*', jsonOnly);
   const session = sessionMiddleware(services);
   app.use('/api/*', session);
   app.use('/auth/*', session);

@@ -22,3 +22,21 @@ export function crossSiteGuard(config: Config): MiddlewareHandler {
     return next();
   };
 }
+
+/**
+ * State-changing requests carry JSON or nothing. A form or `text/plain` body is what a page on
+ * another site can send without a CORS preflight, so refusing anything but JSON keeps such a request
+ * from ever being read as one of ours, whatever the browser does with cookies and Origin.
+ */
+export function jsonBodiesOnly(): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE_METHOD.test(c.req.method)) return next();
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (hasBody && type !== 'application/json') {
+      throw new HttpError(415, 'Skyline only accepts changes sent as JSON (Content-Type: application/json).', { code: 'json_only' });
+    }
+    return next();
+  };
+}
