@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from './api/types.js';
 import { seededApiToken } from './sandbox/seed.js';
 import { CookieJar, consent, makeApp, signIn, startSandboxServer, testConfig, type SandboxServer, type TestApp } from './test/harness.js';
@@ -207,6 +207,33 @@ describe('sign-in', () => {
     jar.take(out);
     const info = await (await app.request('/auth/session', { headers: { cookie: jar.header } })).json();
     expect(info).toEqual({ authenticated: false, sandbox: true });
+  });
+
+  it('a copy of the cookie kept from before signing out opens nothing; another sign-in of the same person is untouched', async () => {
+    const { jar } = await signIn(app);
+    const other = await signIn(app);
+    const copied = jar.header;
+    expect((await app.request('/api/me', { headers: { cookie: copied } })).status).toBe(200);
+    const out = await app.request('/auth/logout', { method: 'POST', headers: { cookie: copied } });
+    expect(out.status).toBe(204);
+    const replay = await app.request('/api/me', { headers: { cookie: copied } });
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).error.code).toBe('signed_out');
+    expect((await app.request('/api/me', { headers: { cookie: other.jar.header } })).status).toBe(200);
+  });
+
+  it('a session ends 30 days after sign-in even if its cookie is kept and rewritten', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date'] });
+    try {
+      const { jar } = await signIn(app);
+      const cookie = jar.header;
+      vi.setSystemTime(Date.now() + 29 * 86_400_000);
+      expect((await app.request('/api/me', { headers: { cookie } })).status).toBe(200);
+      vi.setSystemTime(Date.now() + 2 * 86_400_000);
+      expect((await app.request('/api/me', { headers: { cookie } })).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the session cookie well under 4 KB', async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AccountSummary, SessionInfo } from '../api/types.js';
 import { signedOut, type AppEnv } from '../context.js';
 import { HttpError } from '../http-error.js';
-import { safeReturnTo, type Session } from './session.js';
+import { newSessionIdentity, safeReturnTo, type Session } from './session.js';
 
 /**
  * Launchpad OAuth (web_server flow) and the session endpoints the SPA reads.
@@ -68,6 +68,7 @@ authRoutes.get('/callback', async (c) => {
     const previous = c.get('session');
     const keep = previous && auth.accounts.some((a) => a.id === previous.accountId) ? previous.accountId : null;
     const session: Session = {
+      ...newSessionIdentity(),
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiresAt: tokens.expiresAt ?? auth.expiresAt,
@@ -106,7 +107,7 @@ authRoutes.get('/session', (c) => {
 });
 
 authRoutes.post('/logout', (c) => {
-  c.get('services').store.clear(c);
+  c.get('services').store.end(c, c.get('session'));
   c.set('session', null);
   return c.body(null, 204);
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -9,6 +10,10 @@ import { createSealer, type Sealer } from './seal.js';
  * The session lives entirely in an encrypted cookie (no server store), so any instance — including
  * a serverless one — can serve any request. It holds the Launchpad tokens and the Highrise accounts
  * authorization.json listed; the BFF only ever calls those hrefs.
+ *
+ * A copied cookie must not outlive its session: each session carries its own end (30 days from
+ * sign-in, not renewed by rewrites) and an id that signing out revokes on this server
+ * (`revokedSessions`), since Launchpad offers no way to revoke the tokens themselves.
  */
 export interface HighriseAccount {
   id: number;
@@ -18,6 +23,10 @@ export interface HighriseAccount {
 }
 
 export interface Session {
+  /** Random, per sign-in; what sign-out revokes. */
+  id: string;
+  /** Epoch ms when this sign-in ends, whatever the cookie's own lifetime says. */
+  endsAt: number;
   accessToken: string;
   refreshToken: string | null;
   /** Epoch ms when the access token ends, when Launchpad said so. */
@@ -37,6 +46,8 @@ export interface OAuthState {
 
 // Short keys: a cookie must stay under 4 KB including two long tokens.
 const StoredSession = z.object({
+  id: z.string().min(16).max(64),
+  x: z.number(),
   a: z.string().min(1),
   r: z.string().nullable(),
   e: z.number().nullable(),
@@ -46,16 +57,47 @@ const StoredSession = z.object({
 });
 const StoredState = z.object({ s: z.string(), t: z.string(), u: z.string(), x: z.number() });
 
-const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
+export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
 const STATE_MAX_AGE_S = 60 * 10;
 /** Browsers drop cookies over 4096 bytes (name + value + attributes); keep a margin. */
 const MAX_COOKIE_VALUE = 3800;
 const MAX_ACCOUNTS = 25;
 
+/** A new sign-in's id and end. */
+export function newSessionIdentity(now = Date.now()): Pick<Session, 'id' | 'endsAt'> {
+  return { id: randomBytes(18).toString('base64url'), endsAt: now + SESSION_MAX_AGE_S * 1000 };
+}
+
+/**
+ * Session ids signed out on this server, until their sessions would have ended anyway. In memory:
+ * one container remembers every sign-out until it restarts; serverless instances each know only
+ * their own (see the README).
+ */
+class RevokedSessions {
+  private readonly ends = new Map<string, number>();
+
+  revoke(id: string, endsAt: number): void {
+    this.ends.set(id, endsAt);
+    if (this.ends.size % 256 === 0) this.prune();
+  }
+
+  has(id: string): boolean {
+    return this.ends.has(id);
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    for (const [id, end] of this.ends) if (end <= now) this.ends.delete(id);
+  }
+}
+
+export const revokedSessions = new RevokedSessions();
+
 export interface SessionStore {
   read(c: Context): Session | null;
   write(c: Context, session: Session): void;
-  clear(c: Context): void;
+  /** Sign out: forget the cookie here and refuse its session from now on. */
+  end(c: Context, session: Session | null): void;
   readState(c: Context): OAuthState | null;
   writeState(c: Context, state: OAuthState): void;
   clearState(c: Context): void;
@@ -75,7 +117,10 @@ export function createSessionStore(config: Config): SessionStore {
       const parsed = StoredSession.safeParse(sessionSealer.open(getCookie(c, sessionName)));
       if (!parsed.success) return null;
       const s = parsed.data;
+      if (s.x <= Date.now() || revokedSessions.has(s.id)) return null;
       return {
+        id: s.id,
+        endsAt: s.x,
         accessToken: s.a,
         refreshToken: s.r,
         expiresAt: s.e,
@@ -87,6 +132,8 @@ export function createSessionStore(config: Config): SessionStore {
     write(c, session) {
       const accounts = session.accounts.slice(0, MAX_ACCOUNTS).map((a) => [a.id, a.name.slice(0, 80), a.href] as [number, string, string]);
       const value = sessionSealer.seal({
+        id: session.id,
+        x: session.endsAt,
         a: session.accessToken,
         r: session.refreshToken,
         e: session.expiresAt,
@@ -99,9 +146,10 @@ export function createSessionStore(config: Config): SessionStore {
           code: 'session_too_large',
         });
       }
-      setCookie(c, sessionName, value, { ...base, maxAge: SESSION_MAX_AGE_S });
+      setCookie(c, sessionName, value, { ...base, maxAge: Math.max(0, Math.floor((session.endsAt - Date.now()) / 1000)) });
     },
-    clear(c) {
+    end(c, session) {
+      if (session) revokedSessions.revoke(session.id, session.endsAt);
       deleteCookie(c, sessionName, { path: '/', secure: config.secureCookies });
     },
     readState(c) {
