@@ -48,6 +48,7 @@ export function securityHeaders(config: Config): MiddlewareHandler {
   });
   return async (c, next) => {
     await headers(c, next);
-    c.header('Content-Security-Policy', csp);
+    // A route with a stricter policy of its own (attachments are sandboxed downloads) keeps it.
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp);
   };
 }
