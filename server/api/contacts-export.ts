@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireAccount, type AppEnv } from '../context.js';
 import { HttpError } from '../http-error.js';
-import { encodeRfc5987 } from './files.js';
+import { contentDisposition } from './files.js';
 import { idParam } from './params.js';
 
 /**
@@ -39,11 +39,9 @@ export const exportRoutes = new Hono<AppEnv>().use('*', requireAccount()).get('/
   // Unfolded first (RFC 6350 §3.2): a long or non-Latin FN spans several physical lines.
   const unfolded = res.body.replace(/\r?\n[ \t]/g, '');
   const fullName = /^FN(?:;[^:\r\n]*)?:(.*?)\r?$/m.exec(unfolded)?.[1]?.replace(/\\([,;\\])/g, '$1').trim();
-  const raw = (fullName || upstreamName || `${subject === 'people' ? 'person' : 'company'}-${id}`).replace(/[\u0000-\u001f"\\/:*?<>|]/g, '_').trim() || `contact-${id}`;
-  const utf8Name = raw.toLowerCase().endsWith('.vcf') ? raw : `${raw}.vcf`;
-  const asciiName = utf8Name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w .()-]/g, '_');
+  const raw = (fullName || upstreamName || `${subject === 'people' ? 'person' : 'company'}-${id}`).trim() || `contact-${id}`;
   return c.body(withoutHighriseUrls(res.body), 200, {
     'Content-Type': 'text/vcard; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeRfc5987(utf8Name)}`,
+    'Content-Disposition': contentDisposition(raw.toLowerCase().endsWith('.vcf') ? raw : `${raw}.vcf`),
   });
 });

@@ -74,11 +74,28 @@ function filenameOf(header: string | null): string | null {
   return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
 }
 
-/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+/** File systems take names of up to 255 bytes; leave room for the " (1)" a browser adds to a second copy. */
+const MAX_NAME_BYTES = 200;
+
+/**
+ * RFC 6266 for every download Skyline hands out: the UTF-8 name in filename* and an ASCII fallback
+ * (accents dropped rather than replaced). Characters no file system takes become `_`; a long name is
+ * cut, by whole characters, to MAX_NAME_BYTES of UTF-8 and keeps its extension.
+ */
 export function contentDisposition(name: string): string {
-  const clean = name.replace(/[\r\n"\\/]/g, '_').slice(0, 200) || 'file';
-  const ascii = clean.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(clean)}`;
+  const clean = name.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]/g, '_').trim() || 'file';
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+  let stem = clean.slice(0, clean.length - ext.length);
+  const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+  if (bytes(stem + ext) > MAX_NAME_BYTES) {
+    const chars = [...stem];
+    while (chars.length > 1 && bytes(chars.join('') + ext) > MAX_NAME_BYTES) chars.pop();
+    stem = chars.join('').trimEnd();
+  }
+  const utf8 = stem + ext;
+  const ascii = utf8.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(utf8)}`;
 }
 
 /**
