@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
-import { formatAddress, fullName, initials, safeHttpUrl, twitterUrl } from './format';
+import { formatAddress, fullName, initials, safeHttpUrl, telHref, twitterUrl } from './format';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Timeline } from '../activity/Timeline';
 import { Item, Section } from '../../components/RecordSection';
@@ -231,15 +231,22 @@ export function ContactDataList({ cd, editTo }: { cd: Person['contactData']; edi
               {cd.phoneNumbers.length > 0 && (
                 <Group title="Phone">
                   <LabeledList
-                    items={cd.phoneNumbers.map((ph, i) => ({
-                      key: ph.id ?? i,
-                      location: ph.location,
-                      content: ph.number ? (
-                        <a href={`tel:${ph.number.replace(/[^\d+*#,;]/g, '')}`} className={linkClass}>
-                          {ph.number}
-                        </a>
-                      ) : null,
-                    }))}
+                    items={cd.phoneNumbers.map((ph, i) => {
+                      // Shown as stored (trimmed); a link only when there is something to dial.
+                      const number = ph.number?.trim();
+                      const href = telHref(number);
+                      return {
+                        key: ph.id ?? i,
+                        location: ph.location,
+                        content: !number ? null : href ? (
+                          <a href={href} className={linkClass}>
+                            {number}
+                          </a>
+                        ) : (
+                          number
+                        ),
+                      };
+                    })}
                   />
                 </Group>
               )}

@@ -26,6 +26,16 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
   }
 }
 
+/**
+ * A `tel:` link for a phone number as stored, or null when it has no digit to dial ("call me maybe",
+ * "n/a"): then it is shown as plain text. Only what a dialler understands is kept (digits, +, *, #,
+ * and , ; for pauses).
+ */
+export function telHref(raw: string | null | undefined): string | null {
+  if (!raw || !/\d/.test(raw)) return null;
+  return `tel:${raw.replace(/[^\d+*#,;]/g, '')}`;
+}
+
 export function formatAddress(a: { street: string | null; city: string | null; state: string | null; zip: string | null; country: string | null }): string {
   const cityLine = [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter((s) => s && s.trim()).join(', ');
   return [a.street, cityLine, a.country].filter((s) => s && s.trim()).join('\n');
