@@ -16,15 +16,20 @@ interface AddNameFormProps {
   maxLength?: number;
 }
 
-/** One labelled name field and its button, at the foot of a settings list: Enter adds. */
+/**
+ * One labelled name field and its button, at the foot of a settings list: Enter adds. A submit while
+ * one is in flight (double click, Enter twice) is ignored: an in-flight ref, since two clicks can land
+ * before `busy` re-renders the button disabled.
+ */
 export function AddNameForm({ formLabel, inputLabel, submitLabel, check, onAdd, busy, maxLength = 255 }: AddNameFormProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const inFlight = useRef(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
+    if (busy || inFlight.current) return;
     const checked = check(text);
     if (!checked.ok) {
       setError(checked.error);
@@ -32,7 +37,13 @@ export function AddNameForm({ formLabel, inputLabel, submitLabel, check, onAdd, 
       return;
     }
     setError(null);
-    const refused = await onAdd(checked.value);
+    inFlight.current = true;
+    let refused: { error: string } | void;
+    try {
+      refused = await onAdd(checked.value);
+    } finally {
+      inFlight.current = false;
+    }
     if (refused) {
       setError(refused.error);
       input.current?.focus();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from './Button';
 
@@ -11,18 +11,49 @@ interface ConfirmDialogProps {
   destructive?: boolean;
   busy?: boolean;
   error?: string | null;
-  onConfirm: () => void;
+  /** May return a promise: until it settles, further confirms are ignored (and the button shows busy). */
+  onConfirm: () => void | Promise<unknown>;
   onCancel: () => void;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** An accessible modal: focus moves in and is trapped, Esc cancels, focus returns where it was. */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', destructive, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+/**
+ * An accessible modal: focus moves in and is trapped, Esc cancels, focus returns where it was.
+ * Confirm runs once: while `busy` is set or the promise `onConfirm` returned is pending, another click
+ * (a double click lands before React re-renders the button disabled) does nothing.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', destructive, busy: busyProp, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
   const descId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const inFlight = useRef(false);
+  const [pending, setPending] = useState(false);
+  const busy = busyProp || pending;
+
+  function confirm() {
+    if (busy || inFlight.current) return;
+    inFlight.current = true;
+    let result: unknown;
+    try {
+      result = onConfirm();
+    } catch (err) {
+      inFlight.current = false;
+      throw err;
+    }
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') {
+      inFlight.current = false;
+      return;
+    }
+    setPending(true);
+    Promise.resolve(result)
+      .catch(() => {}) // the caller shows its own error (the `error` prop)
+      .finally(() => {
+        inFlight.current = false;
+        setPending(false);
+      });
+  }
 
   useEffect(() => {
     if (!open) return;
@@ -89,7 +120,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
           <Button ref={cancelRef} onClick={onCancel} disabled={busy}>
             {cancelLabel}
           </Button>
-          <Button variant={destructive ? 'danger' : 'primary'} onClick={onConfirm} busy={busy}>
+          <Button variant={destructive ? 'danger' : 'primary'} onClick={confirm} busy={busy}>
             {confirmLabel}
           </Button>
         </div>

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SubjectField } from '../../../server/api/types';
@@ -111,6 +111,45 @@ describe('Custom fields settings page', () => {
     expect(input).not.toHaveAccessibleDescription();
     expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({ label: 'Shoe size' });
     expect(await screen.findByText('Added the field “Shoe size”', visible)).toBeInTheDocument();
+  });
+
+  it('a double click on Add field sends one request and leaves no “already taken” error behind', async () => {
+    const bff = fieldsBff([{ id: 1, label: 'Birthday', type: 'party' }]);
+    const { calls } = fakeFetch(signedIn, bff.route);
+    renderApp('/settings/custom-fields');
+    await pageLoaded();
+    const input = await screen.findByLabelText('New field label');
+    await within(partySection()).findByText('Birthday', visible);
+    await userEvent.setup().type(input, 'Shoe size');
+    // Two clicks in the same moment: the second lands before React re-renders the button busy.
+    const button = screen.getByRole('button', { name: 'Add field' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(await within(partySection()).findByText('Shoe size', visible)).toBeInTheDocument();
+    await waitFor(() => expect(input).toHaveValue(''));
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/custom-fields')).toHaveLength(1);
+    expect(input).not.toHaveAccessibleDescription();
+    expect(screen.queryByText('Label has already been taken')).not.toBeInTheDocument();
+    expect(await screen.findAllByText('Added the field “Shoe size”', visible)).toHaveLength(1);
+    expect(bff.party().map((f) => f.label)).toEqual(['Birthday', 'Shoe size']);
+  });
+
+  it('a double click on Delete field in the confirmation sends one DELETE and says so once', async () => {
+    const bff = fieldsBff([
+      { id: 1, label: 'Birthday', type: 'party' },
+      { id: 2, label: 'Shoe size', type: 'party' },
+    ]);
+    const { calls } = fakeFetch(signedIn, bff.route);
+    renderApp('/settings/custom-fields');
+    await pageLoaded();
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Delete Shoe size' }));
+    const confirm = within(screen.getByRole('dialog', { name: 'Delete the field “Shoe size”?' })).getByRole('button', { name: 'Delete field' });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+    expect(await screen.findAllByText('Deleted the field “Shoe size”', visible)).toHaveLength(1);
+    expect(screen.queryByText(/had already been deleted/)).not.toBeInTheDocument();
   });
 
   it('renames inline: Enter saves, Escape cancels, a failed save keeps the text and shows the error beside the field', async () => {

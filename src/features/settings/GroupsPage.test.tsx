@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GroupWithMembers, User } from '../../../server/api/types';
@@ -153,6 +153,24 @@ describe('Groups settings page', () => {
     expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({ name: 'Field crew' });
     expect(await screen.findByText('Added the group “Field crew”', visible)).toBeInTheDocument();
     expect(within(section()).getByText('No one is in this group yet.')).toBeInTheDocument();
+  });
+
+  it('a double click on Add group creates one group', async () => {
+    const bff = groupsBff([SALES]);
+    const { calls } = fakeFetch(signedIn, bff.route);
+    renderApp('/settings/groups');
+    await pageLoaded();
+    const input = await screen.findByLabelText('New group name');
+    await within(section()).findByRole('heading', { level: 3, name: 'Sales team' });
+    await userEvent.setup().type(input, 'Field crew');
+    const button = screen.getByRole('button', { name: 'Add group' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(await within(section()).findByRole('heading', { level: 3, name: 'Field crew' })).toBeInTheDocument();
+    await waitFor(() => expect(input).toHaveValue(''));
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/groups')).toHaveLength(1);
+    expect(bff.groups().map((g) => g.name)).toEqual(['Sales team', 'Field crew']);
+    expect(await screen.findAllByText('Added the group “Field crew”', visible)).toHaveLength(1);
   });
 
   it('renames inline: Enter saves, Escape cancels, a refused save keeps the text with the reason beside it', async () => {
