@@ -33,3 +33,33 @@ test('a very long unbroken name wraps on tasks, activity and the edit form (phon
   await expect(page.getByRole('link', { name: `← Back to ${name}` })).toBeVisible();
   await fitsTheScreen(page);
 });
+
+// A pasted link or a long word in a background, and a long name in the task form's "Contact: …" hint,
+// wrap on the person and company pages (desktop wrapped already; on a phone the page was 1742px wide).
+test('a long unbroken background and name wrap on the person and company pages (phone-sized)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page);
+  const fitsTheScreen = async () => expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const word = 'W'.repeat(300);
+
+  const lastName = unique('Unbroken') + 'Z'.repeat(160);
+  const person = (await (await page.request.post('/api/people', { data: { firstName: 'Long', lastName, background: `See ${word}` } })).json()) as { data: { id: number } };
+  await page.goto(`/people/${person.data.id}`);
+  const about = page.getByRole('region', { name: 'About' });
+  await expect(about.getByText(word)).toBeVisible();
+  await fitsTheScreen();
+
+  // Adding a task from the person page: the About field's hint names the person.
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByText(`Contact: Long ${lastName}`)).toBeVisible();
+  await fitsTheScreen();
+  // The same form on the Tasks page, prefilled from the address (the hint sits in a plain card there).
+  await page.goto(`/tasks?${new URLSearchParams({ new: '1', subjectType: 'Party', subjectId: String(person.data.id), subjectName: `Long ${lastName}` })}`);
+  await expect(page.getByRole('region', { name: 'New task' }).getByText(`Contact: Long ${lastName}`)).toBeVisible();
+  await fitsTheScreen();
+
+  const company = (await (await page.request.post('/api/companies', { data: { name: unique('Company'), background: word } })).json()) as { data: { id: number } };
+  await page.goto(`/companies/${company.data.id}`);
+  await expect(page.getByRole('region', { name: 'About' }).getByText(word)).toBeVisible();
+  await fitsTheScreen();
+});

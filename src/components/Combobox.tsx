@@ -169,7 +169,7 @@ export function Combobox<T>({
         {after}
       </div>
       {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        <p id={`${id}-hint`} className="mt-1 text-xs wrap-anywhere text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       )}
@@ -177,7 +177,7 @@ export function Combobox<T>({
         {status}
       </p>
       {msg && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="mt-1 text-sm wrap-anywhere text-red-700 dark:text-red-400">
           {msg}
         </p>
       )}
@@ -198,7 +198,7 @@ export function Combobox<T>({
             aria-selected={i === active}
             onClick={() => choose(o)}
             onMouseEnter={() => moveTo(i)}
-            className={`cursor-pointer px-3 py-2 text-sm ${i === active ? 'bg-blue-100 text-slate-900 dark:bg-blue-900 dark:text-white' : 'text-slate-900 dark:text-slate-100'}`}
+            className={`cursor-pointer px-3 py-2 text-sm wrap-anywhere ${i === active ? 'bg-blue-100 text-slate-900 dark:bg-blue-900 dark:text-white' : 'text-slate-900 dark:text-slate-100'}`}
           >
             <span className="font-medium">{optionLabel(o)}</span>
             {optionDetail && <span className="ml-2 text-xs text-slate-600 dark:text-slate-300">{optionDetail(o)}</span>}

@@ -36,12 +36,12 @@ export function FieldShell({ id, label, hint, error, required, className = '', c
       </label>
       {children}
       {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        <p id={`${id}-hint`} className="mt-1 text-xs wrap-anywhere text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       )}
       {msg && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="mt-1 text-sm wrap-anywhere text-red-700 dark:text-red-400">
           {msg}
         </p>
       )}

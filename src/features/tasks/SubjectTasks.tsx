@@ -37,7 +37,7 @@ export function SubjectTasks({ subjectType, subjectId, subjectName }: { subjectT
   const tasks = [...(query.data ?? [])].sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
 
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby={headingId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere dark:border-slate-800 dark:bg-slate-900">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold text-slate-900 dark:text-slate-100">
           Upcoming tasks
