@@ -67,6 +67,7 @@ export function SearchPage() {
 
   const set = (k: string) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
   const results = search.data?.data ?? [];
+  const hasMore = search.data?.page.hasMore ?? false;
 
   return (
     <>
@@ -109,15 +110,18 @@ export function SearchPage() {
                 Results {(page - 1) * 25 + 1}–{(page - 1) * 25 + results.length}
               </h2>
               <PartyList parties={results} label="Search results" />
-              <nav aria-label="Result pages" className="mt-4 flex items-center justify-between">
-                <Button onClick={() => go(page - 1)} disabled={page <= 1}>
-                  Previous 25
-                </Button>
-                <span className="text-sm text-slate-700 dark:text-slate-300">Page {page}</span>
-                <Button onClick={() => go(page + 1)} disabled={!search.data?.page.hasMore}>
-                  Next 25
-                </Button>
-              </nav>
+              {/* Only when there is another page to go to: one page of results needs no pager. */}
+              {(page > 1 || hasMore) && (
+                <nav aria-label="Result pages" className="mt-4 flex items-center justify-between">
+                  <Button onClick={() => go(page - 1)} disabled={page <= 1}>
+                    Previous 25
+                  </Button>
+                  <span className="text-sm text-slate-700 dark:text-slate-300">Page {page}</span>
+                  <Button onClick={() => go(page + 1)} disabled={!hasMore}>
+                    Next 25
+                  </Button>
+                </nav>
+              )}
             </>
           )}
         </section>
