@@ -29,6 +29,17 @@ describe('not found pages', () => {
     expect(screen.getByRole('link', { name: 'Go to Cases' })).toHaveAttribute('href', '/cases');
   });
 
+  it.each(['1e3', '0x10', '001000262', '-5', '1.0'])('an id written as %s is not found, and never asked for', async (id) => {
+    const asked: string[] = [];
+    fakeFetch(signedIn, ({ path: p }) => {
+      if (p.startsWith('/api/people/')) asked.push(p);
+      return undefined;
+    });
+    renderApp(`/people/${id}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'This person was not found' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(asked).toEqual([]);
+  });
+
   it('an unknown address goes to People', async () => {
     fakeFetch(signedIn);
     renderApp('/no-such-page');

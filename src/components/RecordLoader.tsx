@@ -11,8 +11,12 @@ import { Skeleton } from './Skeleton';
 /** The `:id` route parameter as a positive integer, or NaN (which RecordLoader shows as not found). */
 export function useIdParam(): number {
   const { id } = useParams();
-  const n = Number(id);
-  return Number.isInteger(n) && n > 0 ? n : NaN;
+  return parseRecordId(id);
+}
+
+/** Ids as Highrise writes them (`1000262`): not `1e3`, `0x10` or `001000262`, which Number() would take. */
+export function parseRecordId(raw: string | undefined): number {
+  return raw !== undefined && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
 }
 
 /**
