@@ -28,8 +28,50 @@ async function tasksIn(page: Page, view: string): Promise<TaskJson[]> {
   return ((await (await page.request.get(`/api/tasks?view=${view}`)).json()) as { data: TaskJson[] }).data;
 }
 
+/** The count on the header's Tasks link (none shown is 0). */
+async function badgeCount(page: Page): Promise<number> {
+  const text = (await page.getByRole('link', { name: /^Tasks/ }).textContent()) ?? '';
+  return Number(/(\d+)\s*due today or overdue/.exec(text)?.[1] ?? 0);
+}
+
+/** The number in a frame's heading on Upcoming, "Today (3)" → 3 (no group is 0). */
+async function groupCount(page: Page, frame: string): Promise<number> {
+  const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^${frame} \\(\\d+\\)$`) });
+  if ((await heading.count()) === 0) return 0;
+  return Number(/\((\d+)\)/.exec((await heading.textContent()) ?? '')?.[1]);
+}
+
+/**
+ * The header says as many tasks are due today or overdue as /tasks lists under Overdue and Today.
+ * The account (Acme) is in Chicago; the browser here is not, so the person's days are not Highrise's.
+ */
+async function expectBadgeAgreesWithTasksPage(page: Page): Promise<void> {
+  await page.goto('/tasks?view=upcoming');
+  await expect(page.getByRole('heading', { level: 2, name: /^Overdue \(\d+\)$/ })).toBeVisible();
+  const shown = (await groupCount(page, 'Overdue')) + (await groupCount(page, 'Today'));
+  expect(shown).toBeGreaterThan(0);
+  await expect.poll(() => badgeCount(page)).toBe(shown);
+  // A task set for today (Highrise's today, in Chicago) says so, not the end of Chicago's day as a time here.
+  const review = page.getByRole('region', { name: /^Today/ }).getByRole('listitem').filter({ hasText: 'Weekly pipeline review' });
+  await expect(review).toContainText('Due today');
+}
+
+test.describe('in Tokyo', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('the Tasks badge counts what /tasks shows under Overdue and Today', async ({ page }) => {
+    await signIn(page);
+    await expectBadgeAgreesWithTasksPage(page);
+  });
+});
+
 test.describe('in New York', () => {
   test.use({ timezoneId: NY });
+
+  test('the Tasks badge counts what /tasks shows under Overdue and Today', async ({ page }) => {
+    await signIn(page);
+    await expectBadgeAgreesWithTasksPage(page);
+  });
 
   test('a task for tomorrow 09:30 New York time is stored as that UTC instant; completing moves it to Completed', async ({ page }) => {
     await signIn(page);

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
 import { useLatestRecordings } from '../../api/recordings';
 import { useTasks } from '../../api/tasks';
-import { browserTimeZone, frameOf } from '../tasks/frames';
+import { browserTimeZone, countDueTodayOrOverdue } from '../tasks/frames';
 
 const SEEN_KEY = 'skyline:activity-seen';
 
@@ -39,9 +39,8 @@ function Count({ n, label }: { n: number; label: string }) {
 export function ActivityNavItems({ className }: { className: (s: { isActive: boolean }) => string }) {
   const upcoming = useTasks('upcoming');
   const latest = useLatestRecordings();
-  const now = Date.now();
-  const tz = browserTimeZone();
-  const due = (upcoming.data ?? []).filter((t) => t.doneAt == null && ['overdue', 'today'].includes(frameOf(t.dueAt, now, tz))).length;
+  // The same rule as the Overdue and Today groups on /tasks (Highrise's frame for frame tasks).
+  const due = countDueTodayOrOverdue(upcoming.data ?? [], Date.now(), browserTimeZone());
   const seen = seenAt();
   const fresh = seen == null ? 0 : (latest.data?.data ?? []).filter((r) => r.createdAt && Date.parse(r.createdAt) > seen).length;
   return (

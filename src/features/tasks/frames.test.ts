@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueLabel, frameOf, fromLocalInputs, groupByFrame, startOfLocalDay, toLocalInputs, zonedToUtc } from './frames';
+import { countDueTodayOrOverdue, dueLabel, frameOf, fromLocalInputs, generalFrame, groupByFrame, startOfLocalDay, toLocalInputs, zonedToUtc } from './frames';
 
 const NY = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';
@@ -11,19 +11,19 @@ describe('frames across a day boundary', () => {
 
   it('uses the person’s zone, not UTC, for today and tomorrow', () => {
     // 23:45 Wednesday New York: still today there though it is Thursday in UTC.
-    expect(frameOf('2026-03-05T04:45:00Z', lateWednesdayNY, NY)).toBe('today');
+    expect(frameOf({ dueAt: '2026-03-05T04:45:00Z' }, lateWednesdayNY, NY)).toBe('today');
     // 00:15 Thursday New York: tomorrow.
-    expect(frameOf('2026-03-05T05:15:00Z', lateWednesdayNY, NY)).toBe('tomorrow');
+    expect(frameOf({ dueAt: '2026-03-05T05:15:00Z' }, lateWednesdayNY, NY)).toBe('tomorrow');
     // The same instants seen from Tokyo (Thursday 13:30 there) are both today.
-    expect(frameOf('2026-03-05T04:45:00Z', lateWednesdayNY, TOKYO)).toBe('today');
-    expect(frameOf('2026-03-05T05:15:00Z', lateWednesdayNY, TOKYO)).toBe('today');
+    expect(frameOf({ dueAt: '2026-03-05T04:45:00Z' }, lateWednesdayNY, TOKYO)).toBe('today');
+    expect(frameOf({ dueAt: '2026-03-05T05:15:00Z' }, lateWednesdayNY, TOKYO)).toBe('today');
   });
 
   it('moves a task from tomorrow to today when the clock passes midnight', () => {
     const due = '2026-03-05T14:00:00Z'; // Thursday 09:00 New York
-    expect(frameOf(due, lateWednesdayNY, NY)).toBe('tomorrow');
-    expect(frameOf(due, Date.parse('2026-03-05T05:00:01Z'), NY)).toBe('today');
-    expect(frameOf(due, Date.parse('2026-03-05T14:00:01Z'), NY)).toBe('overdue');
+    expect(frameOf({ dueAt: due }, lateWednesdayNY, NY)).toBe('tomorrow');
+    expect(frameOf({ dueAt: due }, Date.parse('2026-03-05T05:00:01Z'), NY)).toBe('today');
+    expect(frameOf({ dueAt: due }, Date.parse('2026-03-05T14:00:01Z'), NY)).toBe('overdue');
   });
 
   it('groups overdue, today, tomorrow, this week, next week and later in order, soonest first', () => {
@@ -64,25 +64,90 @@ describe('frames across a day boundary', () => {
 });
 
 describe('general-frame tasks (Highrise frames are days in the account’s zone)', () => {
-  // Thursday 2026-12-03 19:00 UTC. The account is in Chicago; the person's browser is in UTC.
-  const now = Date.parse('2026-12-03T19:00:00Z');
-  // "Tomorrow" in Chicago ends Friday 23:59:59 there = Saturday 05:59:59 UTC.
-  const tomorrowInChicago = { id: 1, dueAt: '2026-12-05T05:59:59Z', frame: 'tomorrow' };
+  // Friday 2026-12-04 10:55 UTC: 04:55 Friday in Chicago (the account's zone), 19:55 Friday in Tokyo.
+  const now = Date.parse('2026-12-04T10:55:00Z');
+  const CHICAGO = 'America/Chicago';
+  // Set for a frame: Highrise's due-at is 23:59:59 of that day in Chicago, and it reports the frame.
+  const overdue = { id: 1, dueAt: '2026-12-04T05:59:59Z', frame: 'overdue' }; // Thursday's
+  const today = { id: 2, dueAt: '2026-12-05T05:59:59Z', frame: 'today' }; // 05:59 Saturday in UTC, 14:59 Saturday in Tokyo
+  const tomorrow = { id: 3, dueAt: '2026-12-06T05:59:59Z', frame: 'tomorrow' };
+  const thisWeek = { id: 4, dueAt: '2026-12-07T05:59:59Z', frame: 'this_week' }; // Sunday's
+  const later = { id: 5, dueAt: null, frame: 'later' };
+  // Specific times (Highrise reports a frame for these too, from Chicago's calendar).
+  const fridayNight = { id: 6, dueAt: '2026-12-05T03:00:00Z', frame: 'today' }; // 21:00 Friday Chicago, 03:00 Saturday UTC
+  const fridayAfternoon = { id: 7, dueAt: '2026-12-04T20:00:00Z', frame: 'today' }; // 14:00 Chicago, 20:00 UTC, 05:00 Saturday Tokyo
+  const all = [overdue, today, tomorrow, thisWeek, later, fridayNight, fridayAfternoon];
 
-  it('uses the frame Highrise reports, so Upcoming agrees with the Today list', () => {
-    expect(frameOf(tomorrowInChicago.dueAt, now, 'UTC')).toBe('this_week');
-    expect(frameOf(tomorrowInChicago.dueAt, now, 'UTC', tomorrowInChicago.frame)).toBe('tomorrow');
-    expect(groupByFrame([tomorrowInChicago], now, 'UTC')).toEqual([{ frame: 'tomorrow', tasks: [tomorrowInChicago] }]);
+  const grouped = (tz: string) => groupByFrame(all, now, tz).map((g) => [g.frame, g.tasks.map((x) => x.id)]);
+
+  it('tells a frame task (end of a day in any zone) from one with a chosen time', () => {
+    expect(generalFrame(today)).toBe('today');
+    expect(generalFrame(later)).toBe('later');
+    expect(generalFrame(fridayNight)).toBeNull();
+    expect(generalFrame({ dueAt: '2026-12-04T18:29:59Z', frame: 'today' })).toBe('today'); // 23:59:59 in Kolkata (+5:30)
+    expect(generalFrame({ dueAt: '2026-12-04T18:14:59Z', frame: 'today' })).toBe('today'); // 23:59:59 in Kathmandu (+5:45)
+    expect(generalFrame({ dueAt: '2026-12-05T05:59:59Z', frame: 'specific' })).toBeNull();
+    expect(generalFrame({ dueAt: '2026-12-05T05:59:59Z', frame: null })).toBeNull();
+    expect(generalFrame(overdue)).toBeNull();
   });
 
-  it('still calls a passed due time overdue, and places specific times by the person’s zone', () => {
-    expect(frameOf('2026-12-03T18:00:00Z', now, 'UTC', 'today')).toBe('overdue');
-    expect(frameOf('2026-12-04T09:30:00Z', now, 'UTC', 'specific')).toBe('tomorrow');
+  it('groups frame tasks by Highrise’s frame and timed tasks by the person’s zone, in UTC, Tokyo and Chicago', () => {
+    expect(grouped('UTC')).toEqual([
+      ['overdue', [1]],
+      ['today', [7, 2]],
+      ['tomorrow', [6, 3]],
+      ['this_week', [4]],
+      ['later', [5]],
+    ]);
+    expect(grouped(TOKYO)).toEqual([
+      ['overdue', [1]],
+      ['today', [2]],
+      ['tomorrow', [7, 6, 3]],
+      ['this_week', [4]],
+      ['later', [5]],
+    ]);
+    expect(grouped(CHICAGO)).toEqual([
+      ['overdue', [1]],
+      ['today', [7, 6, 2]],
+      ['tomorrow', [3]],
+      ['this_week', [4]],
+      ['later', [5]],
+    ]);
   });
 
-  it('shows the due moment in the person’s zone', () => {
-    expect(dueLabel(tomorrowInChicago, 'UTC')).toMatch(/Sat.*Dec.*5.*5:59/);
-    expect(dueLabel({ dueAt: '2026-12-04T09:30:00Z' }, 'America/New_York')).toMatch(/4:30/);
-    expect(dueLabel({ dueAt: null }, 'UTC')).toBeNull();
+  it('still calls a passed due time overdue, whatever frame Highrise last reported', () => {
+    expect(frameOf({ dueAt: '2026-12-04T10:00:00Z', frame: 'today' }, now, 'UTC')).toBe('overdue');
+    expect(frameOf({ dueAt: '2026-12-04T05:59:59Z', frame: 'today' }, now, TOKYO)).toBe('overdue');
+  });
+
+  it('counts for the header exactly the Overdue and Today groups', () => {
+    for (const tz of ['UTC', TOKYO, CHICAGO, NY]) {
+      const groups = groupByFrame(all, now, tz);
+      const shown = groups.filter((g) => g.frame === 'overdue' || g.frame === 'today').reduce((n, g) => n + g.tasks.length, 0);
+      expect(countDueTodayOrOverdue(all, now, tz), tz).toBe(shown);
+    }
+    expect(countDueTodayOrOverdue(all, now, 'UTC')).toBe(3);
+    expect(countDueTodayOrOverdue(all, now, TOKYO)).toBe(2);
+    expect(countDueTodayOrOverdue(all, now, CHICAGO)).toBe(4);
+    expect(countDueTodayOrOverdue([{ ...today, doneAt: '2026-12-04T09:00:00Z' }], now, 'UTC')).toBe(0);
+  });
+
+  it('says a frame task’s frame in words, and a specific time in the person’s zone', () => {
+    for (const tz of ['UTC', TOKYO, CHICAGO]) {
+      expect(dueLabel(today, tz, now)).toBe('today');
+      expect(dueLabel(tomorrow, tz, now)).toBe('tomorrow');
+      expect(dueLabel(thisWeek, tz, now)).toBe('this week');
+      expect(dueLabel(later, tz, now)).toBeNull();
+    }
+    expect(dueLabel(fridayNight, 'UTC', now)).toMatch(/Sat.*Dec.*5.*3:00/);
+    expect(dueLabel(fridayNight, CHICAGO, now)).toMatch(/Fri.*Dec.*4.*9:00/);
+    expect(dueLabel(fridayAfternoon, TOKYO, now)).toMatch(/Sat.*Dec.*5.*5:00/);
+    expect(dueLabel({ dueAt: '2026-12-04T09:30:00Z' }, NY, now)).toMatch(/4:30/);
+    expect(dueLabel({ dueAt: null }, 'UTC', now)).toBeNull();
+  });
+
+  it('gives the moment a passed frame task fell due, in the person’s zone', () => {
+    expect(dueLabel(overdue, 'UTC', now)).toMatch(/Fri.*Dec.*4.*5:59/);
+    expect(dueLabel({ ...today, dueAt: '2026-12-04T05:59:59Z' }, CHICAGO, now)).toMatch(/Thu.*Dec.*3.*11:59/);
   });
 });

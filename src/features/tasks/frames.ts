@@ -1,7 +1,8 @@
 /**
- * Time-zone arithmetic and the Upcoming grouping, computed client-side from each task's due-at in the
- * person's own time zone. Pure functions (the clock and the zone are arguments) so they are tested
- * across day boundaries and DST changes.
+ * Time-zone arithmetic and the Upcoming grouping, computed client-side: tasks set for a general frame
+ * by the frame Highrise reports, tasks with a specific time from their due-at in the person's own time
+ * zone. Pure functions (the clock and the zone are arguments) so they are tested across day boundaries
+ * and DST changes.
  */
 
 export interface LocalParts {
@@ -99,22 +100,45 @@ function startOfWeek(timeZone: string, nowMs: number, weeksAhead: number): numbe
   return startOfLocalDay(timeZone, nowMs, -sinceMonday + 7 * weeksAhead);
 }
 
-function isGenericFrame(frame: string | null | undefined): frame is UpcomingFrame {
+function isGenericFrame(frame: string | null | undefined): frame is Exclude<UpcomingFrame, 'overdue'> {
   return frame != null && frame !== 'overdue' && (UPCOMING_FRAMES as readonly string[]).includes(frame);
 }
 
+/** What {@link frameOf} and {@link dueLabel} read from a task: its due-at and the frame Highrise reports. */
+export interface TaskTiming {
+  dueAt: string | null;
+  frame?: string | null;
+}
+
 /**
- * Which frame a due instant falls in, seen from `nowMs` in `timeZone`. No due time → later.
- * Highrise reports each task's frame (today, tomorrow, …) from its due-at in the account's time zone,
- * and filters the Today list the same way; when it says, that wins over the person's own zone so the
- * Upcoming groups and the Today list agree. Without it (or `specific`), the due-at is placed in the
- * person's zone.
+ * The general frame a task was set for (today, tomorrow, this week, next week, later), or null when it
+ * has a specific time. Highrise reports a frame for every task, worked out from its due-at in the
+ * account's time zone, so the frame alone does not tell the two apart; but a task set for a frame is
+ * due at 23:59:59 of that day in the account's zone, while a time a person picks has whole minutes.
+ * Every zone's offset is a whole number of quarter hours, so such an end of day reads hh:14:59,
+ * hh:29:59, hh:44:59 or hh:59:59 in UTC, whatever the account's zone.
  */
-export function frameOf(dueAt: string | null, nowMs: number, timeZone: string, serverFrame?: string | null): UpcomingFrame {
-  const due = dueAt ? Date.parse(dueAt) : Number.NaN;
+export function generalFrame(task: TaskTiming): Exclude<UpcomingFrame, 'overdue'> | null {
+  if (!isGenericFrame(task.frame)) return null;
+  if (task.dueAt == null) return task.frame;
+  const due = new Date(task.dueAt);
+  if (Number.isNaN(due.getTime())) return null;
+  return due.getUTCSeconds() === 59 && due.getUTCMinutes() % 15 === 14 ? task.frame : null;
+}
+
+/**
+ * Which frame a task is in, seen from `nowMs` by a person in `timeZone` — the one rule behind the
+ * Upcoming groups and the header's "due today or overdue" count. A due-at that has passed is overdue.
+ * A task set for a general frame is in the frame Highrise reports: its days are the account's, and
+ * its due-at is only the end of that day there, so the person's zone would move it to another day.
+ * A task with a specific time is placed by that time in the person's zone, where its due line shows
+ * it. No due-at and no frame → later.
+ */
+export function frameOf(task: TaskTiming, nowMs: number, timeZone: string): UpcomingFrame {
+  const due = task.dueAt ? Date.parse(task.dueAt) : Number.NaN;
   if (!Number.isNaN(due) && due < nowMs) return 'overdue';
-  // Highrise's frame is computed in the account's zone; the Today list is too.
-  if (isGenericFrame(serverFrame)) return serverFrame;
+  const general = generalFrame(task);
+  if (general) return general;
   if (Number.isNaN(due)) return 'later';
   if (due < startOfLocalDay(timeZone, nowMs, 1)) return 'today';
   if (due < startOfLocalDay(timeZone, nowMs, 2)) return 'tomorrow';
@@ -124,10 +148,10 @@ export function frameOf(dueAt: string | null, nowMs: number, timeZone: string, s
 }
 
 /** Tasks grouped by frame, each group soonest first, empty groups left out, in the frames' order. */
-export function groupByFrame<T extends { dueAt: string | null; id: number | null; frame?: string | null }>(tasks: T[], nowMs: number, timeZone: string): { frame: UpcomingFrame; tasks: T[] }[] {
+export function groupByFrame<T extends TaskTiming & { id: number | null }>(tasks: T[], nowMs: number, timeZone: string): { frame: UpcomingFrame; tasks: T[] }[] {
   const groups = new Map<UpcomingFrame, T[]>();
   for (const t of tasks) {
-    const f = frameOf(t.dueAt, nowMs, timeZone, t.frame);
+    const f = frameOf(t, nowMs, timeZone);
     (groups.get(f) ?? groups.set(f, []).get(f)!).push(t);
   }
   const key = (t: T) => (t.dueAt ? Date.parse(t.dueAt) : Number.MAX_SAFE_INTEGER);
@@ -139,8 +163,20 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** How a task's due moment reads, in the person's zone (Highrise does not say whether a time was chosen or is a frame's end of day). */
-export function dueLabel(task: { dueAt: string | null }, timeZone: string): string | null {
+/** How many of these tasks are overdue or due today: the Overdue and Today groups of {@link groupByFrame}, counted (completed ones left out; Upcoming has none). */
+export function countDueTodayOrOverdue(tasks: (TaskTiming & { doneAt?: string | null })[], nowMs: number, timeZone: string): number {
+  return tasks.filter((t) => t.doneAt == null && ['overdue', 'today'].includes(frameOf(t, nowMs, timeZone))).length;
+}
+
+/**
+ * How a task's due moment reads after "Due": a task set for a general frame by that frame in words
+ * ("today", "next week"), as its due-at is only the end of that day in the account's zone (a clock
+ * time would name another day to a person elsewhere); a specific time, and any due-at that has passed,
+ * as the moment in the person's zone. Null when there is nothing to say.
+ */
+export function dueLabel(task: TaskTiming, timeZone: string, nowMs = Date.now()): string | null {
+  const general = generalFrame(task);
+  if (general && frameOf(task, nowMs, timeZone) !== 'overdue') return general === 'later' && !task.dueAt ? null : FRAME_LABELS[general].toLowerCase();
   if (!task.dueAt) return null;
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(task.dueAt));
 }
