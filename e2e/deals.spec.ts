@@ -131,6 +131,11 @@ test('deals: create for a company, drag pending → won, keyboard and menu moves
   expect((await keyboardPut).status()).toBe(200);
   await expect(lost.locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
   expect((await sandboxDeal(page.request, dealId)).status).toBe('lost');
+  // The focus stays on the card, now in Lost: the moved card's own handle, not <body>.
+  const movedHandle = lost.getByRole('button', { name: `Drag ${dealName}` });
+  await expect(movedHandle).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.closest('li[data-deal-id]')?.getAttribute('data-deal-id'))).toBe(String(dealId));
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-column]')?.getAttribute('data-column'))).toBe('status:lost');
 
   // 3. The "Move to…" menu, no dragging at all: back to pending.
   await card(page, dealName).getByRole('button', { name: `Move to… (${dealName})` }).click();
@@ -138,6 +143,9 @@ test('deals: create for a company, drag pending → won, keyboard and menu moves
   await expect(pending.locator(`li[data-deal-id="${dealId}"]`)).toBeVisible();
   await expect(pending.getByTestId('column-total')).toHaveText('Total: €3,000 + $500');
   await expect.poll(async () => (await sandboxDeal(page.request, dealId)).status).toBe('pending');
+  // After the menu too, the focus is on the moved card's handle, in Pending.
+  await expect(pending.getByRole('button', { name: `Drag ${dealName}` })).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
 
   // Change its category on the category board (PUT with category-id only).
   await page.goto('/deals?view=board&group=category');
@@ -163,6 +171,8 @@ test('a refused move is rolled back with a toast', async ({ page }) => {
   await page.getByRole('group', { name: `Move ${name} to` }).getByRole('button', { name: 'Won' }).click();
   await expect(page.getByText(/Could not move “.*”; it is back where it was/)).toBeVisible();
   await expect(column(page, 'Pending').locator(`li[data-deal-id="${created.data.id}"]`)).toBeVisible();
+  // Back where it was, and so is the focus.
+  await expect(column(page, 'Pending').getByRole('button', { name: `Drag ${name}` })).toBeFocused();
 });
 
 test('table view, deal page and dashboard pass axe in light and dark', async ({ page }) => {

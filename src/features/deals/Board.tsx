@@ -11,7 +11,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Link } from 'react-router';
 import type { Deal } from '../../../server/api/types';
 import type { BoardMove } from '../../api/deals';
@@ -24,6 +24,13 @@ interface BoardProps {
   userName: (id: number | null | undefined) => string;
   onMove: (move: BoardMove) => void;
 }
+
+/**
+ * The deal whose card keeps the focus: a moved card is a new element in its new column (and again in
+ * the old one if the move is rolled back), so the handle that had the focus is gone. Set when a card
+ * is moved, cleared when the focus leaves its handle for anything else.
+ */
+type FocusFollow = RefObject<number | null>;
 
 function moveFor(deal: Deal, columnId: string): BoardMove | null {
   if (deal.id == null) return null;
@@ -57,6 +64,11 @@ export function Board({ columns, group, userName, onMove }: BoardProps) {
   for (const col of columns) for (const d of col.deals) byId.set(`deal:${d.id}`, d);
   const titleOf = (id: string | number | undefined) => columns.find((c) => c.id === id)?.title ?? 'no column';
   const nameOf = (id: string | number) => byId.get(String(id))?.name ?? 'the deal';
+  const follow = useRef<number | null>(null);
+  const move = (m: BoardMove) => {
+    follow.current = m.id;
+    onMove(m);
+  };
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}. Use the arrow keys to move it to another column, space to drop it, escape to cancel.`,
@@ -70,8 +82,8 @@ export function Board({ columns, group, userName, onMove }: BoardProps) {
     if (!deal || !e.over) return;
     const to = String(e.over.id);
     if (to === columnOf(deal, group)) return;
-    const move = moveFor(deal, to);
-    if (move) onMove(move);
+    const m = moveFor(deal, to);
+    if (m) move(m);
   }
 
   return (
@@ -86,14 +98,16 @@ export function Board({ columns, group, userName, onMove }: BoardProps) {
       {/* relative: the columns' screen-reader-only text is absolutely positioned and must stay inside this scrolling strip, not widen the page. */}
       <div className="relative -mx-4 flex snap-x gap-4 overflow-x-auto px-4 pb-4" role="list" aria-label="Pipeline columns">
         {columns.map((col) => (
-          <BoardColumn key={col.id} column={col} columns={columns} group={group} userName={userName} onMove={onMove} />
+          <BoardColumn key={col.id} column={col} columns={columns} group={group} userName={userName} onMove={move} follow={follow} />
         ))}
       </div>
     </DndContext>
   );
 }
 
-function BoardColumn({ column, columns, group, userName, onMove }: { column: Column; columns: Column[]; group: GroupBy; userName: BoardProps['userName']; onMove: BoardProps['onMove'] }) {
+type ColumnProps = { column: Column; columns: Column[]; group: GroupBy; userName: BoardProps['userName']; onMove: BoardProps['onMove']; follow: FocusFollow };
+
+function BoardColumn({ column, columns, group, userName, onMove, follow }: ColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const headingId = useId();
   const color = cssColor(column.color);
@@ -123,7 +137,7 @@ function BoardColumn({ column, columns, group, userName, onMove }: { column: Col
       </header>
       <ul className="flex min-h-24 flex-1 flex-col gap-2 p-2" aria-label={`Deals in ${column.title}`}>
         {column.deals.map((d) => (
-          <DealCard key={d.id} deal={d} columns={columns} group={group} userName={userName} onMove={onMove} />
+          <DealCard key={d.id} deal={d} columns={columns} group={group} userName={userName} onMove={onMove} follow={follow} />
         ))}
         {column.deals.length === 0 && <li className="px-2 py-4 text-center text-sm text-slate-600 dark:text-slate-400">No deals here. Drag one in.</li>}
       </ul>
@@ -131,11 +145,20 @@ function BoardColumn({ column, columns, group, userName, onMove }: { column: Col
   );
 }
 
-function DealCard({ deal, columns, group, userName, onMove }: { deal: Deal; columns: Column[]; group: GroupBy; userName: BoardProps['userName']; onMove: BoardProps['onMove'] }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: `deal:${deal.id}` });
+function DealCard({ deal, columns, group, userName, onMove, follow }: Omit<ColumnProps, 'column'> & { deal: Deal }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({ id: `deal:${deal.id}` });
   const party = partyName(deal.party);
   const here = columnOf(deal, group);
   const name = deal.name ?? 'Untitled deal';
+  const handleRef = useRef<HTMLButtonElement | null>(null);
+
+  // A card that appears after a move of its deal takes the focus its old element lost with it (when
+  // the focus went nowhere else), so a keyboard user stays on the card in its new column.
+  useLayoutEffect(() => {
+    if (follow.current !== deal.id) return;
+    const active = document.activeElement;
+    if (active == null || active === document.body) handleRef.current?.focus();
+  }, [follow, deal.id]);
   return (
     <li
       ref={setNodeRef}
@@ -146,8 +169,16 @@ function DealCard({ deal, columns, group, userName, onMove }: { deal: Deal; colu
       <div className="flex items-start gap-2">
         <button
           type="button"
+          ref={(el) => {
+            handleRef.current = el;
+            setActivatorNodeRef(el);
+          }}
           {...attributes}
           {...listeners}
+          onBlur={(e) => {
+            // Leaving the handle for something else ends the follow; losing it to a move does not.
+            if (e.relatedTarget && follow.current === deal.id) follow.current = null;
+          }}
           aria-label={`Drag ${name}`}
           className="mt-0.5 cursor-grab touch-none rounded px-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 active:cursor-grabbing dark:text-slate-300 dark:hover:bg-slate-700"
         >
