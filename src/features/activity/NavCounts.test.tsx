@@ -82,7 +82,7 @@ describe('the header’s Tasks count', () => {
     const today = await groupCount('Today');
     expect(overdue + today).toBe(expected);
     const link = screen.getByRole('link', { name: /^Tasks/ });
-    expect(link.textContent).toBe(`Tasks${expected} due today or overdue`);
+    expect(link.textContent).toBe(`Tasks ${expected} due today or overdue`);
   });
 
   it('labels frame tasks in Today by their frame, not by a clock time on another day', async () => {

@@ -24,11 +24,15 @@ function seenAt(): number | null {
 
 function Count({ n, label }: { n: number; label: string }) {
   if (n <= 0) return null;
+  // The space keeps the link's name "Tasks 5 due today or overdue", not "Tasks5 …" (margins are not spaces to a screen reader).
   return (
-    <span className="ml-1.5 rounded-full bg-blue-700 px-1.5 py-0.5 text-xs font-semibold text-white dark:bg-blue-500 dark:text-slate-950">
-      {n > 99 ? '99+' : n}
-      <span className="sr-only"> {label}</span>
-    </span>
+    <>
+      {' '}
+      <span className="ml-1 rounded-full bg-blue-700 px-1.5 py-0.5 text-xs font-semibold text-white dark:bg-blue-500 dark:text-slate-950">
+        {n > 99 ? '99+' : n}
+        <span className="sr-only"> {label}</span>
+      </span>
+    </>
   );
 }
 
