@@ -73,6 +73,16 @@ describe('TaskForm recurrence', () => {
     expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toMatchObject({ recurringPeriod: null, anchorType: null });
   });
 
+  it('opens a task set for a frame in that frame, and a task with a time at its time', () => {
+    backend();
+    // Highrise stores "tomorrow" as the end of that day in the account's zone (23:59:59 in Chicago = 05:59:59 UTC).
+    const { unmount } = mount(<TaskForm task={{ ...saved, recurringPeriod: null, frame: 'tomorrow', dueAt: '2026-12-06T05:59:59Z' } as Task} onDone={() => undefined} />);
+    expect(screen.getByRole('combobox', { name: 'When' })).toHaveValue('tomorrow');
+    unmount();
+    mount(<TaskForm task={{ ...saved, recurringPeriod: null, frame: 'tomorrow', dueAt: '2026-12-05T15:30:00Z' } as Task} onDone={() => undefined} />);
+    expect(screen.getByRole('combobox', { name: 'When' })).toHaveValue('specific');
+  });
+
   it('shows how an existing recurring task is anchored', () => {
     backend();
     mount(<TaskForm task={{ ...saved, anchorType: 0, frame: 'later' } as Task} onDone={() => undefined} />);

@@ -8,7 +8,7 @@ import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextField } from '../../components/TextField';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
-import { browserTimeZone, fromLocalInputs, startOfLocalDay, toLocalInputs } from './frames';
+import { browserTimeZone, fromLocalInputs, generalFrame, startOfLocalDay, toLocalInputs } from './frames';
 import { SubjectPicker } from './SubjectPicker';
 import { SUBJECT_KIND_LABEL, type SubjectChoice } from './subject-match';
 
@@ -64,7 +64,8 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
   const update = useUpdateTask();
   const due = task?.dueAt ? toLocalInputs(tz, Date.parse(task.dueAt)) : toLocalInputs(tz, startOfLocalDay(tz, Date.now(), 1) + 9 * 3600_000);
   const [body, setBody] = useState(task?.body ?? '');
-  const [frame, setFrame] = useState<Frame>(task ? (task.dueAt ? 'specific' : 'later') : 'today');
+  // A task set for "Tomorrow" opens as Tomorrow, not as the end-of-day instant Highrise stored for it.
+  const [frame, setFrame] = useState<Frame>(task ? (generalFrame(task) ?? (task.dueAt ? 'specific' : 'later')) : 'today');
   const [date, setDate] = useState(due.date);
   const [time, setTime] = useState(due.time);
   const [categoryId, setCategoryId] = useState(task?.categoryId ? String(task.categoryId) : '');
