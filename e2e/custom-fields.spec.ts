@@ -1,20 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, unique } from './helpers';
-
-/** Light and dark, then back to light. */
-async function expectAccessibleInBothSchemes(page: Page) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expectAccessible(page);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function openNewPersonForm(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
-  await page.getByRole('link', { name: 'Add person' }).or(page.getByRole('button', { name: 'Add person' })).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'New person' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectAccessibleInBothSchemes, openNewPersonForm, renameInline, signIn, unique } from './helpers';
 
 test('add, see, rename and delete a custom field, by keyboard', async ({ page }) => {
   // Highrise refuses a second field with the same label, so a retried run needs a label of its own.
@@ -53,28 +38,13 @@ test('add, see, rename and delete a custom field, by keyboard', async ({ page })
 
   // Rename: Escape leaves it as it was; an empty label is refused beside the field, keeping the edit open;
   // Enter saves.
-  const renameButton = party.getByRole('button', { name: `Rename ${label}` });
-  await renameButton.focus();
-  await page.keyboard.press('Enter');
-  const edit = party.getByRole('textbox', { name: `New label for ${label}` });
-  await expect(edit).toBeFocused();
-  await page.keyboard.type('Something else');
-  await page.keyboard.press('Escape');
-  await expect(edit).toBeHidden();
-  await expect(renameButton).toBeFocused();
-
-  await page.keyboard.press('Enter');
-  await expect(edit).toBeFocused();
-  await edit.fill('   ');
-  await page.keyboard.press('Enter');
-  await expect(edit).toHaveAccessibleDescription(/Enter a label for the field\./);
-  await expect(edit).toHaveValue('   ');
-  await expectAccessibleInBothSchemes(page);
-  await edit.fill(renamed);
-  await page.keyboard.press('Enter');
-  const renamedButton = party.getByRole('button', { name: `Rename ${renamed}` });
-  await expect(renamedButton).toBeFocused();
-  await expect(party.getByRole('button', { name: `Rename ${label}` })).toHaveCount(0);
+  await renameInline(party, {
+    name: label,
+    renamed,
+    inputLabel: `New label for ${label}`,
+    blankMessage: /Enter a label for the field\./,
+    whileRefused: () => expectAccessibleInBothSchemes(page),
+  });
 
   await openNewPersonForm(page);
   await expect(page.getByLabel(renamed, { exact: true })).toBeVisible();

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, unique } from './helpers';
-
-/** Light and dark, then back to light. */
-async function expectAccessibleInBothSchemes(page: Page) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expectAccessible(page);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { expectAccessible, expectAccessibleInBothSchemes, openNewPersonForm, renameInline, signIn, unique } from './helpers';
 
 /** Jonas Okafor (identity 2): a user of Acme Outfitters only, not an administrator. */
 async function signInAsJonas(page: Page) {
@@ -18,12 +9,6 @@ async function signInAsJonas(page: Page) {
   await page.getByRole('radio', { name: /Jonas Okafor/ }).check();
   await page.getByRole('button', { name: 'Allow access' }).click();
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
-}
-
-async function openNewPersonForm(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
-  await page.getByRole('link', { name: 'Add person' }).or(page.getByRole('button', { name: 'Add person' })).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'New person' })).toBeVisible();
 }
 
 interface GroupsBody {
@@ -79,23 +64,7 @@ test('as an administrator: add a group by keyboard, add and remove a member, ren
   expect((await groupsNow(page)).find((g) => g.name === name)?.members).toEqual([]);
 
   // Rename: Escape leaves it; a blank name is refused beside the field; Enter saves.
-  const renameButton = groups.getByRole('button', { name: `Rename ${name}` });
-  await renameButton.focus();
-  await page.keyboard.press('Enter');
-  const edit = groups.getByRole('textbox', { name: `New name for ${name}` });
-  await expect(edit).toBeFocused();
-  await page.keyboard.type('Something else');
-  await page.keyboard.press('Escape');
-  await expect(edit).toBeHidden();
-  await expect(renameButton).toBeFocused();
-  await page.keyboard.press('Enter');
-  await edit.fill('   ');
-  await page.keyboard.press('Enter');
-  await expect(edit).toHaveAccessibleDescription(/Enter a name for the group\./);
-  await expect(edit).toHaveValue('   ');
-  await edit.fill(renamed);
-  await page.keyboard.press('Enter');
-  await expect(groups.getByRole('button', { name: `Rename ${renamed}` })).toBeFocused();
+  await renameInline(groups, { name, renamed, inputLabel: `New name for ${name}`, blankMessage: /Enter a name for the group\./ });
   await expect(groups.getByRole('heading', { level: 3, name })).toHaveCount(0);
 
   // The New person form offers it as a "visible to" group at once, without a reload.
