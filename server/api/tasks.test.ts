@@ -38,6 +38,17 @@ describe('tasks', () => {
     expect((await call(env.app, env.jar, 'POST', '/api/tasks', { body: '', frame: 'today' })).status).toBe(400);
   });
 
+  it('an edit without a frame changes only what it sends: the due time stays as Highrise has it', async () => {
+    const task = (await json<One<Task>>(await call(env.app, env.jar, 'POST', '/api/tasks', { body: 'Day task', frame: 'tomorrow' }))).data;
+    const edited = await call(env.app, env.jar, 'PATCH', `/api/tasks/${task.id}`, { body: 'Day task, renamed' });
+    expect(edited.status).toBe(200);
+    const after = (await json<One<Task>>(edited)).data;
+    expect(after).toMatchObject({ body: 'Day task, renamed', dueAt: task.dueAt, frame: task.frame });
+    const stored = env.sb.sandbox.db.prepare('SELECT body, due_at FROM tasks WHERE id = ?').get(task.id) as { body: string; due_at: string };
+    expect(stored.body).toBe('Day task, renamed');
+    expect(Date.parse(stored.due_at)).toBe(Date.parse(task.dueAt!));
+  });
+
   it('edits, completes (found under completed), reopens where Highrise allows, and deletes', async () => {
     const task = (await json<One<Task>>(await call(env.app, env.jar, 'POST', '/api/tasks', { body: 'Frame task', frame: 'tomorrow' }))).data;
     expect(task.dueAt).not.toBeNull();

@@ -83,6 +83,33 @@ describe('TaskForm recurrence', () => {
     expect(screen.getByRole('combobox', { name: 'When' })).toHaveValue('specific');
   });
 
+  it('an edit sends when it is due only if that was changed, so an overdue day-task saved as it is stays a day-task', async () => {
+    const overdue = { ...saved, id: 12, recurringPeriod: null, anchorType: null, frame: 'overdue', dueAt: '2026-12-03T05:59:59Z' } as unknown as Task;
+    const { calls } = fakeFetch(({ method, path }) => {
+      if (path === '/api/users') return Response.json({ data: [] });
+      if (path === '/api/task-categories') return Response.json({ data: [] });
+      if (method === 'PATCH' && path === '/api/tasks/12') return Response.json({ data: overdue });
+      return undefined;
+    });
+    const onDone = vi.fn();
+    const user = userEvent.setup();
+    const { unmount } = mount(<TaskForm task={overdue} onDone={onDone} />);
+    await user.type(screen.getByRole('textbox', { name: /Task/ }), ' (moved)');
+    await user.click(screen.getByRole('button', { name: /Save/ }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    const first = calls.filter((c) => c.method === 'PATCH').at(-1)?.body as Record<string, unknown>;
+    expect(first).toMatchObject({ body: 'Weekly report (moved)' });
+    expect(first).not.toHaveProperty('frame');
+    expect(first).not.toHaveProperty('dueAt');
+    unmount();
+
+    mount(<TaskForm task={overdue} onDone={onDone} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'When' }), 'tomorrow');
+    await user.click(screen.getByRole('button', { name: /Save/ }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
+    expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({ frame: 'tomorrow', dueAt: null });
+  });
+
   it('shows how an existing recurring task is anchored', () => {
     backend();
     mount(<TaskForm task={{ ...saved, anchorType: 0, frame: 'later' } as Task} onDone={() => undefined} />);

@@ -65,7 +65,8 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
   const due = task?.dueAt ? toLocalInputs(tz, Date.parse(task.dueAt)) : toLocalInputs(tz, startOfLocalDay(tz, Date.now(), 1) + 9 * 3600_000);
   const [body, setBody] = useState(task?.body ?? '');
   // A task set for "Tomorrow" opens as Tomorrow, not as the end-of-day instant Highrise stored for it.
-  const [frame, setFrame] = useState<Frame>(task ? (generalFrame(task) ?? (task.dueAt ? 'specific' : 'later')) : 'today');
+  const initialFrame: Frame = task ? (generalFrame(task) ?? (task.dueAt ? 'specific' : 'later')) : 'today';
+  const [frame, setFrame] = useState<Frame>(initialFrame);
   const [date, setDate] = useState(due.date);
   const [time, setTime] = useState(due.time);
   const [categoryId, setCategoryId] = useState(task?.categoryId ? String(task.categoryId) : '');
@@ -129,9 +130,14 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
       anchorType: recurring === '' ? null : anchor === '1' ? 1 : 0,
     };
     if (!task && input.ownerId == null) delete input.ownerId;
+    // An edit sends when it is due only if that was changed (REAL-WORLD #12): resending an overdue
+    // task's day as "a specific time" would turn it into a timed task, a minute earlier.
+    const timingKept = frame === initialFrame && (frame !== 'specific' || (date === due.date && time === due.time));
+    const { frame: _frame, dueAt: _dueAt, ...withoutTiming } = input;
     setFormError(null);
     try {
-      const saved = task?.id != null ? await update.mutateAsync({ id: task.id, input }) : await create.mutateAsync(input);
+      const saved =
+        task?.id != null ? await update.mutateAsync({ id: task.id, input: timingKept ? withoutTiming : input }) : await create.mutateAsync(input);
       onDone(saved);
     } catch (err) {
       const f = isApiError(err) && err.fields ? err.fields : {};

@@ -146,8 +146,18 @@ describe('general-frame tasks (Highrise frames are days in the account’s zone)
     expect(dueLabel({ dueAt: null }, 'UTC', now)).toBeNull();
   });
 
-  it('gives the moment a passed frame task fell due, in the person’s zone', () => {
-    expect(dueLabel(overdue, 'UTC', now)).toMatch(/Fri.*Dec.*4.*5:59/);
-    expect(dueLabel({ ...today, dueAt: '2026-12-04T05:59:59Z' }, CHICAGO, now)).toMatch(/Thu.*Dec.*3.*11:59/);
+  it('gives a passed frame task the day it was set for, in every zone, and no clock time it never had', () => {
+    for (const tz of ['UTC', TOKYO, CHICAGO, NY]) {
+      for (const task of [overdue, { ...today, dueAt: '2026-12-04T05:59:59Z' }]) {
+        const label = dueLabel(task, tz, now) ?? '';
+        expect(label, tz).toMatch(/Thu.*Dec.*3/);
+        expect(label, tz).not.toMatch(/\d:\d\d/);
+      }
+    }
+    // The end of Thursday in Tokyo and in London is Thursday too.
+    expect(dueLabel({ dueAt: '2026-12-03T14:59:59Z', frame: 'overdue' }, CHICAGO, now)).toMatch(/Thu.*Dec.*3/);
+    expect(dueLabel({ dueAt: '2026-12-03T23:59:59Z', frame: 'overdue' }, TOKYO, now)).toMatch(/Thu.*Dec.*3/);
+    // A specific time that has passed keeps its time.
+    expect(dueLabel({ dueAt: '2026-12-03T15:30:00Z', frame: 'overdue' }, 'UTC', now)).toMatch(/Thu.*Dec.*3.*3:30/);
   });
 });

@@ -121,9 +121,23 @@ export interface TaskTiming {
 export function generalFrame(task: TaskTiming): Exclude<UpcomingFrame, 'overdue'> | null {
   if (!isGenericFrame(task.frame)) return null;
   if (task.dueAt == null) return task.frame;
-  const due = new Date(task.dueAt);
-  if (Number.isNaN(due.getTime())) return null;
-  return due.getUTCSeconds() === 59 && due.getUTCMinutes() % 15 === 14 ? task.frame : null;
+  return setForADay(task.dueAt) ? task.frame : null;
+}
+
+/** Whether a due-at is the end of a day in some zone (see {@link generalFrame}): a task set for a day, not a time. */
+export function setForADay(dueAt: string | null): boolean {
+  if (dueAt == null) return false;
+  const due = new Date(dueAt);
+  return !Number.isNaN(due.getTime()) && due.getUTCSeconds() === 59 && due.getUTCMinutes() % 15 === 14;
+}
+
+/**
+ * The day an end-of-day due-at belongs to in the account's zone, which the API does not name: 12 hours
+ * before that end is midday of the same day for every zone from UTC−11 to UTC+11:45, so its UTC date is
+ * the day (only the few zones at the date line's edges read a day off).
+ */
+function accountDayOf(dueMs: number): Date {
+  return new Date(dueMs - 12 * 3600_000);
 }
 
 /**
@@ -178,5 +192,8 @@ export function dueLabel(task: TaskTiming, timeZone: string, nowMs = Date.now())
   const general = generalFrame(task);
   if (general && frameOf(task, nowMs, timeZone) !== 'overdue') return general === 'later' && !task.dueAt ? null : FRAME_LABELS[general].toLowerCase();
   if (!task.dueAt) return null;
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(task.dueAt));
+  const due = Date.parse(task.dueAt);
+  // Set for a day and now past (Highrise says "overdue"): that day, with no clock time it never had.
+  if (setForADay(task.dueAt)) return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(accountDayOf(due));
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(due));
 }
