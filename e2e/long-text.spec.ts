@@ -63,3 +63,27 @@ test('a long unbroken background and name wrap on the person and company pages (
   await expect(page.getByRole('region', { name: 'About' }).getByText(word)).toBeVisible();
   await fitsTheScreen();
 });
+
+// Toasts and the confirmation dialog say the name they are about: a long one wraps inside them.
+test('a long unbroken name wraps in the toast and the delete confirmation (phone-sized)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page);
+  const name = unique('Group') + 'W'.repeat(200);
+  await page.goto('/settings/groups');
+  await page.getByRole('textbox', { name: 'New group name' }).fill(name);
+  await page.getByRole('button', { name: 'Add group' }).click();
+  const toast = page.getByText(`Added the group “${name}”`);
+  await expect(toast).toBeVisible();
+  const within = async (box: { x: number; width: number } | null) => {
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  };
+  await within(await toast.boundingBox());
+
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  const dialog = page.getByRole('dialog');
+  await within(await dialog.getByRole('heading', { name: `Delete the group “${name}”?` }).boundingBox());
+  await dialog.getByRole('button', { name: 'Delete group' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -103,11 +103,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         onKeyDown={onKeyDown}
         className="w-full max-w-md rounded-lg bg-white p-6 shadow-xl ring-1 ring-slate-900/10 dark:bg-slate-900 dark:ring-white/10"
       >
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900 dark:text-slate-100">
+        <h2 id={titleId} className="text-lg font-semibold wrap-anywhere text-slate-900 dark:text-slate-100">
           {title}
         </h2>
         {children && (
-          <div id={descId} className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+          <div id={descId} className="mt-2 text-sm wrap-anywhere text-slate-700 dark:text-slate-300">
             {children}
           </div>
         )}

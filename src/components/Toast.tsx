@@ -38,7 +38,7 @@ export function ToastRegion() {
           key={t.id}
           className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border-l-4 px-4 py-3 shadow-lg ring-1 ring-slate-900/10 dark:ring-white/10 ${styles[t.kind]}`}
         >
-          <p className="flex-1 text-sm">{t.message}</p>
+          <p className="min-w-0 flex-1 text-sm wrap-anywhere">{t.message}</p>
           <button
             type="button"
             onClick={() => dismissToast(t.id)}
