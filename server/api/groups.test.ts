@@ -97,6 +97,24 @@ describe('managing groups as an administrator', () => {
     expect(await sandboxXml(`/groups/${group.id}.xml`)).toContain('<name>Support</name>');
   });
 
+  it('refuses a name another group has (any case or spacing), beside the name, and stores nothing', async () => {
+    const before = groupCount();
+    const twin = await call(env.app, env.jar, 'POST', '/api/groups', { name: '  sales   TEAM ' });
+    expect(twin.status).toBe(422);
+    const body = await json<ApiErrorBody>(twin);
+    expect(body.error).toMatchObject({ code: 'name_taken', fields: { name: ['There is already a group called “Sales team”. Choose another name.'] } });
+    expect(groupCount()).toBe(before);
+
+    const other = await create(`Field crew ${Date.now()}`);
+    const renamed = await call(env.app, env.jar, 'PUT', `/api/groups/${other.id}`, { name: 'Leadership' });
+    expect(renamed.status).toBe(422);
+    expect((await json<ApiErrorBody>(renamed)).error.code).toBe('name_taken');
+    expect(storedGroup(other.id)?.name).toBe(other.name);
+    // Its own name in another case is no clash.
+    const recased = await call(env.app, env.jar, 'PUT', `/api/groups/${other.id}`, { name: other.name.toUpperCase() });
+    expect(recased.status).toBe(200);
+  });
+
   it('deletes a group, and its memberships go with it', async () => {
     const group = await create('Short-lived');
     await call(env.app, env.jar, 'POST', `/api/groups/${group.id}/members`, { userId: JONAS });

@@ -91,6 +91,19 @@ async function groupsWithMembers(highrise: HighriseClient): Promise<GroupWithMem
     });
 }
 
+/**
+ * Forms offer groups by name ("Visible to → Sales team"), so two groups of one name could not be told
+ * apart there: refuse a name another group of the account has, whatever its case or spacing.
+ */
+async function refuseTakenName(highrise: HighriseClient, name: string, except?: number): Promise<void> {
+  const key = (text: string | null) => (text ?? '').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  const taken = (await highrise.getMany(groupResource, '/groups.xml')).find((g) => g.id !== except && key(g.name) === key(name));
+  if (taken) {
+    const message = `There is already a group called “${taken.name}”. Choose another name.`;
+    throw new HttpError(422, message, { code: 'name_taken', fields: { name: [message] } });
+  }
+}
+
 async function membershipsOf(highrise: HighriseClient, groupId: number, userId: number): Promise<Membership[]> {
   return (await highrise.getMany(membershipResource, '/memberships.xml')).filter((m) => m.groupId === groupId && m.userId === userId);
 }
@@ -129,14 +142,22 @@ export const groupsRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { name } = await jsonBody(c, groupCreateInput);
     const write: GroupWrite = { name };
-    const group = await manage(() => c.get('highrise').create(groupResource, '/groups.xml', buildXml(groupResource, write, { mode: 'create' })));
+    const highrise = c.get('highrise');
+    const group = await manage(async () => {
+      await refuseTakenName(highrise, name);
+      return highrise.create(groupResource, '/groups.xml', buildXml(groupResource, write, { mode: 'create' }));
+    });
     return c.json<One<GroupWithMembers>>({ data: withUsers(group) }, 201);
   })
   .on(['PUT', 'PATCH'], '/:id', async (c) => {
     const id = idParam(c);
     const { name } = await jsonBody(c, groupUpdateInput);
     const write: GroupWrite = { name };
-    const group = await manage(() => c.get('highrise').update(groupResource, `/groups/${id}.xml`, buildXml(groupResource, write, { mode: 'update' })));
+    const highrise = c.get('highrise');
+    const group = await manage(async () => {
+      await refuseTakenName(highrise, name, id);
+      return highrise.update(groupResource, `/groups/${id}.xml`, buildXml(groupResource, write, { mode: 'update' }));
+    });
     return c.json<One<GroupWithMembers>>({ data: withUsers(group) });
   })
   .delete('/:id', async (c) => {
