@@ -169,3 +169,37 @@ test('the task form finds a deal by name and ties the task to it; a task reopene
   await page.getByRole('link', { name: 'Upcoming' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: body.trim() })).toBeVisible();
 });
+
+test('the edit form closes with Cancel, with Escape and with the header button, and a day-task saved unchanged keeps its day', async ({ page }) => {
+  await signIn(page);
+  const body = unique('Edit me ');
+  const created = await page.request.post('/api/tasks', { data: { body, frame: 'tomorrow' } });
+  expect(created.status()).toBe(201);
+  const before = ((await created.json()) as { data: TaskJson }).data;
+  await page.goto('/tasks');
+  const edit = page.getByRole('button', { name: `Edit: ${body}` });
+  const form = page.getByRole('form', { name: 'Edit task' });
+
+  await edit.click();
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('combobox', { name: 'When' })).toHaveValue('tomorrow');
+  await expect(page.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-expanded', 'true');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('button', { name: 'New task' })).toBeVisible();
+
+  await edit.click();
+  await form.getByRole('textbox', { name: /Task/ }).focus();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+
+  await edit.click();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(form).toBeHidden();
+
+  await edit.click();
+  await form.getByRole('button', { name: 'Save task' }).click();
+  await expect(form).toBeHidden();
+  const after = (await tasksIn(page, 'upcoming')).find((t) => t.id === before.id);
+  expect(after?.dueAt).toBe(before.dueAt);
+});

@@ -111,7 +111,7 @@ describe('managing groups as an administrator', () => {
     expect((await json<ApiErrorBody>(renamed)).error.code).toBe('name_taken');
     expect(storedGroup(other.id)?.name).toBe(other.name);
     // Its own name in another case is no clash.
-    const recased = await call(env.app, env.jar, 'PUT', `/api/groups/${other.id}`, { name: other.name.toUpperCase() });
+    const recased = await call(env.app, env.jar, 'PUT', `/api/groups/${other.id}`, { name: other.name!.toUpperCase() });
     expect(recased.status).toBe(200);
   });
 

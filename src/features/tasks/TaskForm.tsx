@@ -56,7 +56,7 @@ export function initialSubject(task: Task | undefined, prefill: TaskPrefill | un
  * Create or edit a task. A specific time is entered and shown in the person's time zone and sent as
  * UTC. On failure everything typed stays in the form.
  */
-export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: TaskPrefill; onDone: (t: Task) => void }) {
+export function TaskForm({ task, prefill, onDone, onCancel }: { task?: Task; prefill?: TaskPrefill; onDone: (t: Task) => void; onCancel?: () => void }) {
   const tz = browserTimeZone();
   const users = useUsers();
   const cats = useTaskCategories();
@@ -148,7 +148,19 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
 
   const tzLabel = tz.replace(/_/g, ' ');
   return (
-    <form onSubmit={guard(submit)} className="space-y-4" aria-label={task ? 'Edit task' : 'New task'} noValidate>
+    <form
+      onSubmit={guard(submit)}
+      // Escape closes the form like Cancel (a changed form still asks before leaving); open listboxes handle their own Escape first.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      className="space-y-4"
+      aria-label={task ? 'Edit task' : 'New task'}
+      noValidate
+    >
       {formError && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {formError}
@@ -207,6 +219,11 @@ export function TaskForm({ task, prefill, onDone }: { task?: Task; prefill?: Tas
         <Button type="submit" variant="primary" busy={create.isPending || update.isPending}>
           {task ? 'Save task' : 'Add task'}
         </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -69,6 +69,8 @@ export function TasksPage() {
   }
 
   const editing = editingId ? query.data?.find((t) => t.id === editingId) : undefined;
+  const formOpen = creating || editing !== undefined;
+  const closeForm = () => setParam({ new: null, edit: null, subjectId: null, subjectType: null, subjectName: null });
   const groups = useMemo(() => (view === 'upcoming' && query.data ? groupByFrame(query.data, Date.now(), tz) : null), [view, query.data, tz]);
 
   return (
@@ -77,8 +79,8 @@ export function TasksPage() {
         title="Tasks"
         subtitle={`Times are shown in your time zone (${tz.replace(/_/g, ' ')}).`}
         actions={
-          <Button variant="primary" onClick={() => setParam({ new: creating ? null : '1', edit: null })} aria-expanded={creating}>
-            {creating ? 'Close' : 'New task'}
+          <Button variant="primary" onClick={() => setParam({ new: formOpen ? null : '1', edit: null })} aria-expanded={formOpen}>
+            {formOpen ? 'Close' : 'New task'}
           </Button>
         }
       />
@@ -92,8 +94,9 @@ export function TasksPage() {
             prefill={prefill}
             onDone={() => {
               toast.success(editing ? 'Task saved' : 'Task added');
-              setParam({ new: null, edit: null, subjectId: null, subjectType: null, subjectName: null });
+              closeForm();
             }}
+            onCancel={closeForm}
           />
         </section>
       )}
