@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { seededApiToken } from '../server/sandbox/seed';
+import AxeBuilder from '@axe-core/playwright';
 import { expectAccessible, signIn, unique } from './helpers';
 
 /** The demo account's first user (Mara, identity 1, account 1): what `createSandbox(...).demo.apiToken` is. */
@@ -32,6 +33,9 @@ test('deals: create for a company, drag pending → won, keyboard and menu moves
   await page.getByRole('link', { name: 'Deals', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();
   await expectAccessible(page);
+  // The board's columns are list items with their own headings: no role a browser may ignore, no stray landmarks (minor in axe, so checked by name).
+  const structure = await new AxeBuilder({ page }).include('[aria-label="Pipeline columns"]').withRules(['aria-allowed-role', 'landmark-no-duplicate-banner', 'landmark-unique']).analyze();
+  expect(structure.violations.map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Categories' }).click();
   const catName = unique('Pipeline-');
   await page.getByLabel('New category name').fill(catName);

@@ -112,7 +112,8 @@ function BoardColumn({ column, columns, group, userName, onMove, follow }: Colum
   const headingId = useId();
   const color = cssColor(column.color);
   return (
-    <section
+    // A div, not a section: a section may not take the listitem role (axe aria-allowed-role).
+    <div
       ref={setNodeRef}
       role="listitem"
       aria-labelledby={headingId}
@@ -121,7 +122,7 @@ function BoardColumn({ column, columns, group, userName, onMove, follow }: Colum
         isOver ? 'border-blue-600 ring-2 ring-blue-600' : 'border-slate-200 dark:border-slate-800'
       }`}
     >
-      <header className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+      <div className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <h2 id={headingId} className="flex items-center gap-2 font-semibold text-slate-900 dark:text-slate-100">
           {color && <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: color }} />}
           <span className="min-w-0 truncate">{column.title}</span>
@@ -134,14 +135,14 @@ function BoardColumn({ column, columns, group, userName, onMove, follow }: Colum
           <span className="sr-only">Total: </span>
           {formatTotals(column.deals)}
         </p>
-      </header>
+      </div>
       <ul className="flex min-h-24 flex-1 flex-col gap-2 p-2" aria-label={`Deals in ${column.title}`}>
         {column.deals.map((d) => (
           <DealCard key={d.id} deal={d} columns={columns} group={group} userName={userName} onMove={onMove} follow={follow} />
         ))}
         {column.deals.length === 0 && <li className="px-2 py-4 text-center text-sm text-slate-600 dark:text-slate-400">No deals here. Drag one in.</li>}
       </ul>
-    </section>
+    </div>
   );
 }
 
