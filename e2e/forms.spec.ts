@@ -86,6 +86,12 @@ test('deleting a person returns to the list they came from, with undo', async ({
 
   await page.goto(`/people?q=${encodeURIComponent(last)}`);
   await page.getByRole('link', { name: `Return ${last}` }).click();
+  const id = /\/people\/(\d+)/.exec(page.url())?.[1];
+  const askedAfter: string[] = [];
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.status() === 404 && path.startsWith(`/api/people/${id}`)) askedAfter.push(path);
+  });
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: `Delete Return ${last}` }).click();
   await expect(page).toHaveURL(new RegExp(`/people\\?q=${last}$`));
@@ -93,6 +99,34 @@ test('deleting a person returns to the list they came from, with undo', async ({
   await expect(page.getByText(`Deleted Return ${last}. Undo re-creates it`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expectAccessible(page);
+  // Nothing asks for the deleted person again (each such request is a 404 in the console).
+  expect(askedAfter).toEqual([]);
+});
+
+test('deleting a company, a deal or a case never asks for it again afterwards', async ({ page }) => {
+  await signIn(page);
+  const stale: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404 && new URL(r.url()).pathname.startsWith('/api/')) stale.push(new URL(r.url()).pathname);
+  });
+  const made = async (path: string, data: object) => ((await (await page.request.post(path, { data })).json()) as { data: { id: number } }).data.id;
+  const company = await made('/api/companies', { name: unique('Gone Co ') });
+  const deal = await made('/api/deals', { name: unique('Gone deal '), partyId: company });
+  const kase = await made('/api/cases', { name: unique('Gone case ') });
+  for (const [url, list] of [
+    [`/companies/${company}`, /\/companies/],
+    [`/deals/${deal}`, /\/deals/],
+    [`/cases/${kase}`, /\/cases/],
+  ] as const) {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^Delete/ }).last().click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(list);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  await expect.poll(() => stale, { timeout: 1500 }).toEqual([]);
 });
 
 test('a record that fails to load says so within moments, and Try again brings it back', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseCreateInput, CaseUpdateInput, Kase, Note, One, Page, Tag } from '../../server/api/types';
 import { apiFetch } from './client';
+import { forgetDeleted } from './query-client';
 
 export type CaseList = 'open' | 'closed';
 
@@ -79,7 +80,7 @@ export function useDeleteCase() {
   return useMutation({
     mutationFn: (id: number) => apiFetch<void>(`/api/cases/${id}`, { method: 'DELETE' }),
     onSuccess: (_v, id) => {
-      client.removeQueries({ queryKey: caseKeys.detail(id) });
+      forgetDeleted(client, caseKeys.detail(id));
       return client.invalidateQueries({ queryKey: caseKeys.lists() });
     },
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Company, CompanyCreateInput, CompanyUpdateInput, One, Page, Person } from '../../server/api/types';
 import { apiFetch } from './client';
+import { forgetDeleted } from './query-client';
 
 export const companyKeys = {
   all: ['companies'] as const,
@@ -64,7 +65,7 @@ export function useDeleteCompany() {
   return useMutation({
     mutationFn: (id: number) => apiFetch<void>(`/api/companies/${id}`, { method: 'DELETE' }),
     onSuccess: (_v, id) => {
-      client.removeQueries({ queryKey: companyKeys.detail(id) });
+      forgetDeleted(client, companyKeys.detail(id));
       return invalidateContacts(client);
     },
   });

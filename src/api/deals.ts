@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Deal, DealCreateInput, DealStatus, DealUpdateInput, Note, One, Page, PartySummary, SubjectField } from '../../server/api/types';
 import { apiFetch } from './client';
+import { forgetDeleted } from './query-client';
 
 export const dealKeys = {
   all: ['deals'] as const,
@@ -132,7 +133,7 @@ export function useDeleteDeal() {
   return useMutation({
     mutationFn: (id: number) => apiFetch<void>(`/api/deals/${id}`, { method: 'DELETE' }),
     onSuccess: (_v, id) => {
-      client.removeQueries({ queryKey: dealKeys.detail(id) });
+      forgetDeleted(client, dealKeys.detail(id));
       client.setQueryData<Deal[]>(dealKeys.everything(), (prev) => prev?.filter((d) => d.id !== id));
     },
   });

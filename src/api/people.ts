@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { One, Page, Person, PersonCreateInput, PersonUpdateInput } from '../../server/api/types';
 import { apiFetch } from './client';
 import { peopleKeys } from './keys';
+import { forgetDeleted } from './query-client';
 
 export function fetchPeople(page: number): Promise<Page<Person>> {
   return apiFetch<Page<Person>>(`/api/people?page=${page}`);
@@ -66,7 +67,7 @@ export function useDeletePerson() {
   return useMutation({
     mutationFn: (id: number) => apiFetch<void>(`/api/people/${id}`, { method: 'DELETE' }),
     onSuccess: (_void, id) => {
-      client.removeQueries({ queryKey: peopleKeys.detail(id) });
+      forgetDeleted(client, peopleKeys.detail(id));
       return client.invalidateQueries({ queryKey: peopleKeys.lists() });
     },
   });

@@ -59,3 +59,24 @@ export function createQueryClient(): QueryClient {
   });
   return client;
 }
+
+/**
+ * Forget a deleted record's cached query, but only once nothing on screen shows it. Removed while its
+ * page is still mounted (the list it returns to may still be loading), the page would build the query
+ * afresh on its next render and ask the BFF for the record it has just deleted: a 404 in the console.
+ */
+export function forgetDeleted(client: QueryClient, queryKey: readonly unknown[]): void {
+  const cache = client.getQueryCache();
+  const query = cache.find({ queryKey, exact: true });
+  if (!query) return;
+  void client.cancelQueries({ queryKey, exact: true });
+  if (query.getObserversCount() === 0) {
+    cache.remove(query);
+    return;
+  }
+  const stop = cache.subscribe((event) => {
+    if (event.query !== query || event.type !== 'observerRemoved' || query.getObserversCount() > 0) return;
+    stop();
+    cache.remove(query);
+  });
+}
