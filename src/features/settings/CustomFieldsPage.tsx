@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import type { SubjectField } from '../../../server/api/types';
 import { customFieldLabel } from '../../../server/api/schemas/custom-field';
-import { fieldErrorMessage } from '../../api/client';
 import { useCreateCustomField, useCustomFields, useDeleteCustomField, useRenameCustomField } from '../../api/custom-fields';
 import { useDealFields } from '../../api/deals';
 import { AddNameForm } from '../../components/AddNameForm';
@@ -13,9 +12,8 @@ import { checkName, InlineRename } from '../../components/InlineRename';
 import { PageHeader } from '../../components/PageHeader';
 import { SettingsSection } from '../../components/SettingsSection';
 import { SkeletonList } from '../../components/Skeleton';
-import { useToast } from '../../components/Toast';
 import { useFocusWhenRemoved } from '../../components/useFocusWhenRemoved';
-import { useRenameAndDelete } from '../../components/useRenameAndDelete';
+import { useAddNamed, useRenameAndDelete } from '../../components/useNamedActions';
 
 const checkLabel = (text: string) => checkName(customFieldLabel, text);
 
@@ -94,16 +92,7 @@ function FieldRow({ field }: { field: SubjectField & { id: number } }) {
 
 function AddField() {
   const create = useCreateCustomField();
-  const toast = useToast();
-
-  async function add(label: string) {
-    try {
-      const field = await create.mutateAsync({ label });
-      toast.success(`Added the field “${field.label ?? label}”`);
-    } catch (err) {
-      return { error: fieldErrorMessage(err, 'label') };
-    }
-  }
+  const add = useAddNamed({ noun: 'field', nameField: 'label', create: async (label) => (await create.mutateAsync({ label })).label });
 
   return (
     <AddNameForm formLabel="Add a custom field" inputLabel="New field label" submitLabel="Add field" check={checkLabel} onAdd={add} busy={create.isPending} />

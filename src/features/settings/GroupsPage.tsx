@@ -16,7 +16,7 @@ import { SettingsSection } from '../../components/SettingsSection';
 import { SkeletonList } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { useFocusWhenRemoved } from '../../components/useFocusWhenRemoved';
-import { useRenameAndDelete } from '../../components/useRenameAndDelete';
+import { useAddNamed, useRenameAndDelete } from '../../components/useNamedActions';
 
 const checkGroupName = (text: string) => checkName(groupName, text);
 const groupLabel = (g: { id: number; name: string | null }) => g.name ?? `Group ${g.id}`;
@@ -242,16 +242,7 @@ function AddMember({ group, name, picker }: { group: GroupWithMembers; name: str
 
 function AddGroup() {
   const create = useCreateGroup();
-  const toast = useToast();
-
-  async function addGroup(name: string) {
-    try {
-      const group = await create.mutateAsync({ name });
-      toast.success(`Added the group “${group.name ?? name}”`);
-    } catch (err) {
-      return { error: fieldErrorMessage(err, 'name') };
-    }
-  }
+  const addGroup = useAddNamed({ noun: 'group', nameField: 'name', create: async (name) => (await create.mutateAsync({ name })).name });
 
   return <AddNameForm formLabel="Add a group" inputLabel="New group name" submitLabel="Add group" check={checkGroupName} onAdd={addGroup} busy={create.isPending} />;
 }

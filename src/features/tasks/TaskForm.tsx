@@ -133,11 +133,12 @@ export function TaskForm({ task, prefill, onDone, onCancel }: { task?: Task; pre
     // An edit sends when it is due only if that was changed (REAL-WORLD #12): resending an overdue
     // task's day as "a specific time" would turn it into a timed task, a minute earlier.
     const timingKept = frame === initialFrame && (frame !== 'specific' || (date === due.date && time === due.time));
-    const { frame: _frame, dueAt: _dueAt, ...withoutTiming } = input;
     setFormError(null);
     try {
       const saved =
-        task?.id != null ? await update.mutateAsync({ id: task.id, input: timingKept ? withoutTiming : input }) : await create.mutateAsync(input);
+        task?.id != null
+          ? await update.mutateAsync({ id: task.id, input: timingKept ? { ...input, frame: undefined, dueAt: undefined } : input })
+          : await create.mutateAsync(input);
       onDone(saved);
     } catch (err) {
       const f = isApiError(err) && err.fields ? err.fields : {};

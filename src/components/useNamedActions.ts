@@ -5,6 +5,23 @@ import { useToast } from './Toast';
 
 const isGone = (e: unknown) => isApiError(e) && e.status === 404;
 
+/**
+ * Adding a named settings row (a custom field, a group) from an AddNameForm: a toast naming what was
+ * added, or the server's reason for the name to show beside the field (the typed text stays).
+ */
+export function useAddNamed({ noun, nameField, create }: { noun: string; nameField: string; create: (name: string) => Promise<string | null> }) {
+  const toast = useToast();
+  return async (name: string): Promise<{ error: string } | undefined> => {
+    try {
+      const saved = await create(name);
+      toast.success(`Added the ${noun} “${saved ?? name}”`);
+      return undefined;
+    } catch (err) {
+      return { error: fieldErrorMessage(err, nameField) };
+    }
+  };
+}
+
 interface Options {
   /** The name as shown, e.g. "Birthday". */
   name: string;
