@@ -32,6 +32,14 @@ describe('plumbing', () => {
     expect(await res.json()).toEqual({ error: { status: 401, message: 'Sign in to continue.', code: 'signed_out' } });
   });
 
+  it('marks API answers as never to be cached, since each is one person’s', async () => {
+    const { jar } = await signIn(app, { identityId: 2 });
+    const res = await app.request('/api/people', { headers: { cookie: jar.header } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
   it('treats a tampered session cookie as no session', async () => {
     const { jar } = await signIn(app);
     const tampered = jar.header.replace(/skyline_session=v1\.(.)/, (_m, ch: string) => `skyline_session=v1.${ch === 'A' ? 'B' : 'A'}`);

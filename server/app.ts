@@ -9,6 +9,7 @@ import { createServices, sessionMiddleware, type AppEnv } from './context.js';
 import { crossSiteGuard, jsonBodiesOnly } from './guards.js';
 import type { RequestLog } from './highrise/request-log.js';
 import { HttpError } from './http-error.js';
+import { setAnswerHeader } from './response-headers.js';
 import { securityHeaders } from './security-headers.js';
 
 export type { RequestLog } from './highrise/request-log.js';
@@ -64,7 +65,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are per person: never cached by the browser or a proxy.
-    c.header('Cache-Control', 'no-store');
+    setAnswerHeader(c, 'Cache-Control', 'no-store');
   });
 
   app.route('/auth', authRoutes);

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
+import { setAnswerHeader } from './response-headers.js';
 
 /**
  * The Content-Security-Policy of every page Skyline serves. Scripts and connections stay on our own
@@ -49,6 +50,6 @@ export function securityHeaders(config: Config): MiddlewareHandler {
   return async (c, next) => {
     await headers(c, next);
     // A route with a stricter policy of its own (attachments are sandboxed downloads) keeps it.
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp);
+    if (!c.res.headers.has('Content-Security-Policy')) setAnswerHeader(c, 'Content-Security-Policy', csp);
   };
 }
