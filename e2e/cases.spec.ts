@@ -87,9 +87,16 @@ test('case page: tag a case and remove the tag; add a task about it', async ({ p
   const tasks = page.getByRole('region', { name: 'Upcoming tasks' });
   await expect(tasks.getByText(/Nothing to do here yet/)).toBeVisible();
   const body = unique('Call about the return ');
-  await tasks.getByRole('button', { name: 'Add task' }).click();
+  // Escape closes the form it opened (the cursor starts in it) and focus returns to the toggle.
+  const toggle = tasks.getByRole('button', { name: 'Add task' });
+  await toggle.click();
+  await expect(tasks.getByRole('textbox', { name: 'Task (required)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(tasks.getByRole('form', { name: 'New task' })).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await toggle.click();
   await tasks.getByRole('textbox', { name: 'Task (required)' }).fill(body);
-  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await tasks.getByRole('form', { name: 'New task' }).getByRole('button', { name: 'Add task' }).click();
   const item = tasks.getByRole('listitem').filter({ hasText: body });
   await expect(item).toBeVisible();
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -187,11 +187,15 @@ test('the edit form closes with Cancel, with Escape and with the header button, 
   await form.getByRole('button', { name: 'Cancel' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('button', { name: 'New task' })).toBeVisible();
+  // Focus goes back to the button that opened the form, not to the page's body.
+  await expect(edit).toBeFocused();
 
+  // Opening puts the cursor in the Task field, so Escape right away closes the form.
   await edit.click();
-  await form.getByRole('textbox', { name: /Task/ }).focus();
+  await expect(form.getByRole('textbox', { name: /Task/ })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
+  await expect(edit).toBeFocused();
 
   await edit.click();
   await page.getByRole('button', { name: 'Close' }).click();
@@ -200,6 +204,7 @@ test('the edit form closes with Cancel, with Escape and with the header button, 
   await edit.click();
   await form.getByRole('button', { name: 'Save task' }).click();
   await expect(form).toBeHidden();
+  await expect(edit).toBeFocused();
   const after = (await tasksIn(page, 'upcoming')).find((t) => t.id === before.id);
   expect(after?.dueAt).toBe(before.dueAt);
 });

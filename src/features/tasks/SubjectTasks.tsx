@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../../../server/api/types';
 import { errorMessage } from '../../api/client';
@@ -7,6 +7,7 @@ import { useUserName } from '../../api/users';
 import { Button } from '../../components/Button';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { browserTimeZone, dueLabel } from './frames';
 import { TaskForm, type TaskPrefill } from './TaskForm';
 
@@ -34,6 +35,9 @@ export function SubjectTasks({ subjectType, subjectId, subjectName }: { subjectT
   const toast = useToast();
   const [adding, setAdding] = useState(false);
   const headingId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // The toggle stays in place, so it is where focus returns when the form closes.
+  useReturnFocus(adding, toggle);
   const tasks = [...(query.data ?? [])].sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
 
   return (
@@ -42,8 +46,8 @@ export function SubjectTasks({ subjectType, subjectId, subjectName }: { subjectT
         <h2 id={headingId} className="text-base font-semibold text-slate-900 dark:text-slate-100">
           Upcoming tasks
         </h2>
-        <Button size="sm" variant={adding ? 'ghost' : 'secondary'} onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          {adding ? 'Cancel' : 'Add task'}
+        <Button ref={toggle} size="sm" variant={adding ? 'ghost' : 'secondary'} onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          {adding ? 'Close' : 'Add task'}
         </Button>
       </div>
       {adding && (
@@ -54,6 +58,7 @@ export function SubjectTasks({ subjectType, subjectId, subjectName }: { subjectT
               setAdding(false);
               toast.success(`Task added: ${t.body ?? ''}`);
             }}
+            onCancel={() => setAdding(false)}
           />
         </div>
       )}

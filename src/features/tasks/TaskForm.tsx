@@ -167,7 +167,8 @@ export function TaskForm({ task, prefill, onDone, onCancel }: { task?: Task; pre
           {formError}
         </p>
       )}
-      <Textarea label="Task" required rows={2} value={body} onChange={(e) => setBody(e.target.value)} error={errors.body} />
+      {/* The form opens because the person asked for it: start typing at once, and Escape reaches the form. */}
+      <Textarea label="Task" required rows={2} autoFocus value={body} onChange={(e) => setBody(e.target.value)} error={errors.body} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Select label="When" options={WHEN_OPTIONS} value={frame} onChange={(e) => setFrame(e.target.value as Frame)} />
         {frame === 'specific' && (

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Task } from '../../../server/api/types';
 import { errorMessage } from '../../api/client';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SkeletonList } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toast';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { FRAME_LABELS, browserTimeZone, dueLabel, groupByFrame } from './frames';
 import { RECURRING_OPTIONS, TaskForm, type TaskPrefill } from './TaskForm';
 
@@ -71,6 +72,12 @@ export function TasksPage() {
   const editing = editingId ? query.data?.find((t) => t.id === editingId) : undefined;
   const formOpen = creating || editing !== undefined;
   const closeForm = () => setParam({ new: null, edit: null, subjectId: null, subjectType: null, subjectName: null });
+  const headerButton = useRef<HTMLButtonElement>(null);
+  const rememberOpener = useReturnFocus(formOpen, headerButton);
+  const edit = (id: number) => {
+    rememberOpener();
+    setParam({ edit: String(id), new: null });
+  };
   const groups = useMemo(() => (view === 'upcoming' && query.data ? groupByFrame(query.data, Date.now(), tz) : null), [view, query.data, tz]);
 
   return (
@@ -79,7 +86,15 @@ export function TasksPage() {
         title="Tasks"
         subtitle={`Times are shown in your time zone (${tz.replace(/_/g, ' ')}).`}
         actions={
-          <Button variant="primary" onClick={() => setParam({ new: formOpen ? null : '1', edit: null })} aria-expanded={formOpen}>
+          <Button
+            ref={headerButton}
+            variant="primary"
+            onClick={() => {
+              if (!formOpen) rememberOpener();
+              setParam({ new: formOpen ? null : '1', edit: null });
+            }}
+            aria-expanded={formOpen}
+          >
             {formOpen ? 'Close' : 'New task'}
           </Button>
         }
@@ -122,7 +137,19 @@ export function TasksPage() {
       ) : query.isError && !query.data ? (
         <ErrorPanel error={query.error} title="Could not load tasks" onRetry={() => query.refetch()} />
       ) : query.data.length === 0 ? (
-        <EmptyState title={EMPTY[view]} action={<Button onClick={() => setParam({ new: '1' })}>New task</Button>}>
+        <EmptyState
+          title={EMPTY[view]}
+          action={
+            <Button
+              onClick={() => {
+                rememberOpener();
+                setParam({ new: '1' });
+              }}
+            >
+              New task
+            </Button>
+          }
+        >
           Add a task for a call to make or a follow-up to send; tie it to a contact, deal or case so it shows up there too.
         </EmptyState>
       ) : groups ? (
@@ -132,12 +159,12 @@ export function TasksPage() {
               <h2 id={`frame-${g.frame}`} className={`mb-2 text-sm font-semibold tracking-wide uppercase ${g.frame === 'overdue' ? 'text-red-700 dark:text-red-400' : 'text-slate-700 dark:text-slate-300'}`}>
                 {FRAME_LABELS[g.frame]} <span className="font-normal">({g.tasks.length})</span>
               </h2>
-              <TaskList tasks={g.tasks} onEdit={(id) => setParam({ edit: String(id), new: null })} />
+              <TaskList tasks={g.tasks} onEdit={edit} />
             </section>
           ))}
         </div>
       ) : (
-        <TaskList tasks={[...query.data].sort(byDue(view === 'completed'))} onEdit={(id) => setParam({ edit: String(id), new: null })} />
+        <TaskList tasks={[...query.data].sort(byDue(view === 'completed'))} onEdit={edit} />
       )}
       <CategoriesSection />
     </>
