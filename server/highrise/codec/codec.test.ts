@@ -117,6 +117,16 @@ describe('parse: typed values', () => {
     expect(parseOne(personResource, '<person><avatar_url>u</avatar_url></person>').avatarUrl).toBe('u');
   });
 
+  it('an empty nested record, self-closing or not, is no record (REAL-WORLD #3), and an empty contact-data still has its lists', () => {
+    for (const category of ['<category/>', '<category></category>', '<category>\n  </category>', '<category><color>red</color></category>']) {
+      expect(parseOne(dealResource, `<deal><id>1</id>${category}</deal>`).category, category).toBeNull();
+    }
+    expect(parseOne(dealResource, '<deal><category><id>4</id><name>Retail</name></category></deal>').category).toEqual({ id: 4, name: 'Retail' });
+    expect(parseOne(dealResource, '<deal><category><id nil="true"/></category></deal>').category).toEqual({ id: null, name: null });
+    const person = parseOne(personResource, '<person><id>1</id><contact-data></contact-data></person>');
+    expect(person.contactData).toMatchObject({ emailAddresses: [], phoneNumbers: [], addresses: [] });
+  });
+
   it('a choice outside its set reads as null', () => {
     expect(parseOne(dealResource, '<deal><status>archived</status><price-type>week</price-type></deal>')).toMatchObject({ status: null, priceType: null });
   });

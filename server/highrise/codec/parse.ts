@@ -181,13 +181,22 @@ function emptyRecord(schema: RecordSchema): Record<string, unknown> {
 
 // ─── Reading ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The record whose start tag the reader has just read; leaves the reader past its end. */
-function readRecord(schema: RecordSchema, r: XmlReader): Record<string, unknown> {
+/**
+ * The record whose start tag the reader has just read; leaves the reader past its end. With
+ * `emptyIsNothing`, an element that holds none of the schema's elements or attributes — `<category/>`,
+ * `<category></category>` — is "nothing" (REAL-WORLD #3) and gives null rather than a record of nulls.
+ */
+function readRecord(schema: RecordSchema, r: XmlReader, emptyIsNothing: true): Record<string, unknown> | null;
+function readRecord(schema: RecordSchema, r: XmlReader): Record<string, unknown>;
+function readRecord(schema: RecordSchema, r: XmlReader, emptyIsNothing = false): Record<string, unknown> | null {
   const plan = planOf(schema);
   const out: Record<string, unknown> = { ...plan.template };
+  let anyAttribute = false;
   for (const [index, name] of plan.attributes) {
     const value = r.attr(name);
-    out[plan.keys[index]] = value !== undefined && value !== '' ? value : null;
+    const present = value !== undefined && value !== '';
+    anyAttribute ||= present;
+    out[plan.keys[index]] = present ? value : null;
   }
   let ranks: Uint8Array | null = null;
   if (!r.selfClosing) {
@@ -208,6 +217,7 @@ function readRecord(schema: RecordSchema, r: XmlReader): Record<string, unknown>
       out[plan.keys[slot.index]] = readField(plan.fields[slot.index], plan.items[slot.index], r);
     }
   }
+  if (emptyIsNothing && ranks === null && !anyAttribute) return null;
   for (const index of plan.fresh) if (ranks === null || ranks[index] === 0) out[plan.keys[index]] = emptyValue(plan.fields[index]);
   return out;
 }
@@ -220,7 +230,7 @@ function readField(field: Field, items: Map<string, number> | null, r: XmlReader
       return nil ? null : choiceOf(field, parseScalar(field.type, text));
     }
     case 'record':
-      if (!nil) return readRecord(field.schema, r);
+      if (!nil) return readRecord(field.schema, r, true) ?? emptyValue(field);
       r.skipElement();
       return emptyValue(field);
     case 'variant':

@@ -77,6 +77,17 @@ function walkVariant<V extends Variants>(variants: V, node: XmlNode): InferVaria
   return { type: name, ...walkRecord(schema, el) } as InferVariant<V>;
 }
 
+/** Whether an element carries any of the schema's child elements or attributes (else it is "nothing", REAL-WORLD #3). */
+function holdsAnyOf(schema: RecordSchema, el: XmlElement): boolean {
+  return Object.values(schema).some((f) => {
+    if (f.kind === 'scalar' && f.attribute) {
+      const attr = el[`@_${f.xml}`];
+      return typeof attr === 'string' && attr !== '';
+    }
+    return names(f).some((n) => Array.isArray(el[n]));
+  });
+}
+
 export function walkRecord<S extends RecordSchema>(schema: S, node: XmlNode | undefined): Infer<S> {
   const el = asElement(node);
   const out: Record<string, unknown> = {};
@@ -95,7 +106,8 @@ export function walkRecord<S extends RecordSchema>(schema: S, node: XmlNode | un
       }
       case 'record': {
         const child = first(el, names(field));
-        out[key] = child === undefined || isNil(child) ? (field.emptyWhenMissing ? walkRecord(field.schema, {}) : null) : walkRecord(field.schema, child);
+        const nothing = child === undefined || isNil(child) || !holdsAnyOf(field.schema, asElement(child));
+        out[key] = nothing ? (field.emptyWhenMissing ? walkRecord(field.schema, {}) : null) : walkRecord(field.schema, child);
         break;
       }
       case 'list': {
