@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Deal, DealCreateInput, DealStatus, DealUpdateInput, Note, One, Page, PartySummary, SubjectField } from '../../server/api/types';
 import { apiFetch } from './client';
+import { byId, nextPageOf } from './paging';
 import { forgetDeleted } from './query-client';
 
 export const dealKeys = {
@@ -20,25 +21,28 @@ export interface LoadProgress {
   pages: number;
 }
 
+const nextDealsPage = nextPageOf<Deal>(byId);
+
 /**
- * All deals: /api/deals?page=N (500 per page) walked to the end. Stops on a short page or a page that
- * brings nothing new (Highrise may repeat a page, REAL-WORLD #20); dedupes by id.
+ * All deals: /api/deals?page=N (500 per page) walked to the end, as `nextPageOf` decides (a short
+ * page, or one that brings nothing new: REAL-WORLD #20); deduped by id.
  */
 export async function fetchAllDeals(signal?: AbortSignal, onProgress?: (p: LoadProgress) => void): Promise<Deal[]> {
   const seen = new Set<number>();
   const out: Deal[] = [];
-  for (let page = 1; ; page++) {
-    const res = await apiFetch<Page<Deal>>(`/api/deals?page=${page}`, { signal });
-    let fresh = 0;
+  const pages: Page<Deal>[] = [];
+  for (let page: number | undefined = 1; page !== undefined; ) {
+    const res: Page<Deal> = await apiFetch<Page<Deal>>(`/api/deals?page=${page}`, { signal });
+    pages.push(res);
     for (const d of res.data) {
       if (d.id === null || seen.has(d.id)) continue;
       seen.add(d.id);
       out.push(d);
-      fresh++;
     }
-    onProgress?.({ loaded: out.length, pages: page });
-    if (!res.page.hasMore || fresh === 0 || page >= 200) return out;
+    onProgress?.({ loaded: out.length, pages: pages.length });
+    page = nextDealsPage(res, [...pages]);
   }
+  return out;
 }
 
 /** Every deal, with a progress count while the pages arrive. */

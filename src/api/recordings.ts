@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Page, Recording } from '../../server/api/types';
 import { apiFetch } from './client';
+import { nextPageOf } from './paging';
 
 export type RecordingType = 'Note' | 'Email' | 'Comment';
 
@@ -16,12 +17,15 @@ export const recordingKeys = {
  */
 const FEED_STALE_MS = 60_000;
 
+// Notes, emails and comments number their ids apart.
+const nextRecordingsPage = nextPageOf<Recording>((r) => `${r.type}:${r.id}`);
+
 export function useRecordings(type: RecordingType | null) {
   return useInfiniteQuery({
     queryKey: recordingKeys.feed(type),
     initialPageParam: 1,
     queryFn: ({ pageParam, signal }) => apiFetch<Page<Recording>>(`/api/recordings?page=${pageParam}${type ? `&type=${type}` : ''}`, { signal }),
-    getNextPageParam: (last) => (last.page.hasMore ? last.page.number + 1 : undefined),
+    getNextPageParam: nextRecordingsPage,
     staleTime: FEED_STALE_MS,
     refetchOnMount: false,
   });

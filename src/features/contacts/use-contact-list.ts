@@ -4,6 +4,7 @@ import type { Company, Page, Person } from '../../../server/api/types';
 import { apiFetch } from '../../api/client';
 import { fetchCompaniesPage } from '../../api/companies';
 import { useCompanyPeople } from '../../api/companies';
+import { byId, nextPageOf } from '../../api/paging';
 import { companyRow, matchesFilter, personRow, sortRows, type ContactRow, type SortKey } from './contact-rows';
 
 export type ContactType = 'all' | 'people' | 'companies';
@@ -23,7 +24,8 @@ function fetchPeoplePage(page: number, tag: number | undefined, title: string | 
   return apiFetch<Page<Person>>(`/api/people?${q}`, { signal });
 }
 
-const nextPage = <T,>(last: Page<T>) => (last.page.hasMore ? last.page.number + 1 : undefined);
+const nextPeoplePage = nextPageOf<Person>(byId);
+const nextCompaniesPage = nextPageOf<Company>(byId);
 
 /**
  * Every contact matching the filters, loaded 500 at a time: the next pages as the person scrolls
@@ -39,14 +41,14 @@ export function useContactList(p: ContactListParams) {
     queryKey: ['contacts', 'people', { tag: p.tag ?? null, title: p.title ?? null }],
     queryFn: ({ pageParam, signal }) => fetchPeoplePage(pageParam, p.tag, p.title, signal),
     initialPageParam: 1,
-    getNextPageParam: nextPage<Person>,
+    getNextPageParam: nextPeoplePage,
     enabled: wantPeople && !p.company,
   });
   const companies = useInfiniteQuery({
     queryKey: ['contacts', 'companies', { tag: p.tag ?? null }],
     queryFn: ({ pageParam, signal }) => fetchCompaniesPage(pageParam, { tag: p.tag, signal }),
     initialPageParam: 1,
-    getNextPageParam: nextPage<Company>,
+    getNextPageParam: nextCompaniesPage,
     enabled: wantCompanies,
   });
   const ofCompany = useCompanyPeople(wantPeople && p.company ? p.company : null);
