@@ -148,6 +148,35 @@ describe('creating, reading and updating deals', () => {
     expect(dealRow(deal.id!)?.category_id).toBe(55002);
   });
 
+  it('refuses to change a deal’s contact, which Highrise does not allow (REAL-WORLD #18), and changes nothing', async () => {
+    const first = someCompanyId();
+    const deal = await createDeal({ partyId: first });
+    const other = (sb.sandbox.db.prepare("SELECT id FROM parties WHERE account_id = 1 AND visible_to = 'Everyone' AND id != ? ORDER BY id LIMIT 1").get(first) as { id: number }).id;
+    const puts = () => sent.filter((s) => s.method === 'PUT' && s.url.includes(`/deals/${deal.id}.xml`)).length;
+    const before = puts();
+    const res = await call(app, jar, 'PATCH', `/api/deals/${deal.id}`, { partyId: other, name: 'Renamed' });
+    expect(res.status).toBe(400);
+    const error = (await json<ApiErrorBody>(res)).error;
+    expect(error.fields?.partyId?.[0]).toMatch(/keeps the contact it was created with/);
+    expect(puts()).toBe(before);
+    expect(dealRow(deal.id!)).toMatchObject({ party_id: first });
+  });
+
+  it('the sandbox, like Highrise, keeps a deal’s party when an update names another', async () => {
+    const first = someCompanyId();
+    const deal = await createDeal({ partyId: first });
+    const token = (await import('../sandbox/seed.js')).seededApiToken('1:2');
+    const res = await fetch(`${sb.origin}/sandbox/highrise/1/deals/${deal.id}.xml?reload=true`, {
+      method: 'PUT',
+      headers: { Authorization: `Basic ${Buffer.from(`${token}:X`).toString('base64')}`, 'Content-Type': 'application/xml' },
+      body: `<deal><name>Kept party</name><party-id type="integer">${someUserId()}</party-id></deal>`,
+    });
+    expect(res.status).toBe(200);
+    expect(dealRow(deal.id!)).toMatchObject({ name: 'Kept party', party_id: first });
+    const parties = sb.sandbox.db.prepare('SELECT party_id FROM deal_parties WHERE deal_id = ?').all(deal.id) as { party_id: number }[];
+    expect(parties.map((p) => p.party_id)).toEqual([first]);
+  });
+
   it('clears a category with null and rejects a bad update with 400', async () => {
     const deal = await createDeal({ categoryId: 55001 });
     const cleared = await json<One<Deal>>(await call(app, jar, 'PATCH', `/api/deals/${deal.id}`, { categoryId: null }));

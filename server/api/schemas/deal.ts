@@ -44,8 +44,17 @@ function groupNeedsId(v: DealShape) {
 const groupMessage = { message: 'Choose the group that may see this deal.', path: ['groupId'] };
 
 export const dealCreateInput = z.object(dealFields).strict().refine(durationWhenTimed, durationMessage).refine(groupNeedsId, groupMessage);
-/** An update is partial: only the fields present are sent to Highrise. */
-export const dealUpdateInput = z.object(dealFields).partial().strict().refine(durationWhenTimed, durationMessage).refine(groupNeedsId, groupMessage);
+/**
+ * An update is partial: only the fields present are sent to Highrise. The deal's contact is not among
+ * them: Highrise keeps the one it was created with (REAL-WORLD #18), so asking is refused, not ignored.
+ */
+export const dealUpdateInput = z
+  .object({
+    ...dealFields,
+    partyId: z.never({ error: 'A deal keeps the contact it was created with: Highrise does not let it change. Create a new deal for another contact.' }),
+  })
+  .partial()
+  .strict().refine(durationWhenTimed, durationMessage).refine(groupNeedsId, groupMessage);
 /** PUT /api/deals/:id/status; any string passes here so an unknown status is answered like Highrise does (422). */
 export const dealStatusInput = z.object({ status: z.string().trim().min(1, 'Choose pending, won or lost.') }).strict();
 

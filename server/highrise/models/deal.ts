@@ -24,7 +24,8 @@ export const dealSchema = {
   accountId: integer('account-id'),
   authorId: integer('author-id'),
   categoryId: integer('category-id', { writable: true }),
-  partyId: integer('party-id', { writable: true }),
+  // Chosen when the deal is created; Highrise does not change it afterwards (REAL-WORLD #18).
+  partyId: integer('party-id', { writable: true, createOnly: true }),
   responsiblePartyId: integer('responsible-party-id', { writable: true }),
   currency: text('currency', { writable: true }),
   price: integer('price', { writable: true }),

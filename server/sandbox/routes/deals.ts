@@ -78,7 +78,9 @@ function readDeal(r: HighriseRequest, root: XmlNode, creating: boolean): Record<
     const v = optionalInt(root, [el], el[0].toUpperCase() + el.slice(1));
     if (v !== undefined) f[col] = v;
   }
-  const partyId = optionalInt(root, ['party-id', 'party_id'], 'Party');
+  // The party is set when the deal is created and cannot be changed through the API (REAL-WORLD #18):
+  // an update that names one leaves the deal's party and parties as they were.
+  const partyId = creating ? optionalInt(root, ['party-id', 'party_id'], 'Party') : undefined;
   if (partyId !== undefined) {
     if (partyId !== null && !resolveSubjectByType(r, 'Party', partyId)) throw new Unprocessable(['Party does not exist']);
     f.party_id = partyId;
@@ -128,7 +130,6 @@ async function update(r: HighriseRequest): Promise<Response> {
     r.db.transaction(() => {
       const fields = readDeal(r, body.root, false);
       updateRow(r.db, 'deals', id, { ...fields, updated_at: isoSeconds(r.nowMs) });
-      if (typeof fields.party_id === 'number') stmt(r.db, 'INSERT OR IGNORE INTO deal_parties (deal_id, party_id) VALUES (?, ?)').run(id, fields.party_id);
       applyDealSubjectDatas(r.db, r.account.id, id, body.root);
     })();
     if (r.query.get('reload') !== 'true') return ok(r.c);
