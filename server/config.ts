@@ -11,6 +11,16 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', ''])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
+/**
+ * "requests/seconds", both whole and at least 1: with 0 requests the pacer would wait for a slot that
+ * never comes (every Highrise request would hang), and a 0-second window would pace nothing.
+ */
+const paceSpec = (example: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*\/[1-9]\d*$/, `use requests/seconds, both at least 1, e.g. ${example}`)
+    .default(example);
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -35,9 +45,9 @@ const EnvSchema = z.object({
   /** Comma-separated origins allowed to call /api and /auth with credentials; empty = same origin only. */
   CORS_ORIGINS: z.string().default(''),
   /** Client-side pacing per account, "requests/seconds" (REAL-WORLD #22: limits change, so they are settings). */
-  HIGHRISE_PACE_GENERAL: z.string().regex(/^\d+\/\d+$/, 'use requests/seconds, e.g. 150/5').default('150/5'),
-  HIGHRISE_PACE_EMAIL_SEARCH: z.string().regex(/^\d+\/\d+$/, 'use requests/seconds, e.g. 2/10').default('2/10'),
-  HIGHRISE_PACE_RECORDINGS: z.string().regex(/^\d+\/\d+$/, 'use requests/seconds, e.g. 10/10').default('10/10'),
+  HIGHRISE_PACE_GENERAL: paceSpec('150/5'),
+  HIGHRISE_PACE_EMAIL_SEARCH: paceSpec('2/10'),
+  HIGHRISE_PACE_RECORDINGS: paceSpec('10/10'),
 });
 
 /** A sliding-window limit: at most `requests` started in any `windowMs`. */
