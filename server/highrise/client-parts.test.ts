@@ -180,6 +180,29 @@ describe('HighriseClient against a scripted Highrise', () => {
     expect(seen).toHaveLength(9);
   });
 
+  it('sends query terms UTF-8 percent-encoded and a body as UTF-8 with its byte length (REAL-WORLD #9)', async () => {
+    const { seen, fetchFn } = scripted(() => xml('<people type="array"/>'));
+    const hr = new HighriseClient({ baseUrl: 'https://utf8.highrisehq.com', tokens: apiTokenSource('t'), config, fetch: fetchFn, log: () => {} });
+    await hr.request('GET', '/people/search.xml', { query: { term: 'Zoë 東京 & co' } });
+    expect(new URL(seen[0].url).search).toBe('?term=Zo%C3%AB+%E6%9D%B1%E4%BA%AC+%26+co');
+
+    const body = '<person><first-name>Zoë 東京 😀</first-name></person>';
+    await hr.request('POST', '/people.xml', { body });
+    const sent = new Uint8Array(await seen[1].arrayBuffer());
+    expect(sent).toEqual(new Uint8Array(Buffer.from(body, 'utf8')));
+    expect(sent.byteLength).toBeGreaterThan(body.length);
+    expect(seen[1].headers.get('content-type')).toBe('application/xml; charset=utf-8');
+  });
+
+  it('asks for the record back with ?reload=true, and reads it again when the PUT answers 200 with no body (REAL-WORLD #19)', async () => {
+    const person = '<person><id type="integer">7</id><first-name>Fresh</first-name></person>';
+    const { seen, fetchFn } = scripted((req) => (req.method === 'PUT' ? new Response('', { status: 200 }) : xml(person)));
+    const hr = new HighriseClient({ baseUrl: 'https://reload.highrisehq.com', tokens: apiTokenSource('t'), config, fetch: fetchFn, log: () => {} });
+    const updated = await hr.update(personResource, '/people/7.xml', '<person><first-name>Fresh</first-name></person>');
+    expect(updated).toMatchObject({ id: 7, firstName: 'Fresh' });
+    expect(seen.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`)).toEqual(['PUT /people/7.xml?reload=true', 'GET /people/7.xml']);
+  });
+
   it('getAll walks offsets, dedupes, and stops when Highrise ignores n', async () => {
     const person = (id: number) => `<person><id type="integer">${id}</id><first-name>P${id}</first-name></person>`;
     const { seen, fetchFn } = scripted(() => xml(`<people type="array">${person(1)}${person(2)}</people>`));
