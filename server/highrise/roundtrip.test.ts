@@ -22,12 +22,18 @@ import { apiTokenSource, HighriseClient } from './client.js';
 import { dealCategoryResource, taskCategoryResource } from './models/category.js';
 import { commentResource } from './models/comment.js';
 import { companyResource } from './models/company.js';
-import { dealResource } from './models/deal.js';
+import { IM_PROTOCOLS } from './models/contact-data.js';
+import { dealResource, PRICE_TYPES } from './models/deal.js';
 import { emailResource } from './models/email.js';
+import { groupResource } from './models/group.js';
 import { kaseResource } from './models/kase.js';
+import { membershipResource } from './models/membership.js';
 import { noteResource } from './models/note.js';
 import { personResource } from './models/person.js';
-import { taskResource } from './models/task.js';
+import { subjectFieldResource } from './models/subject-field.js';
+import { buildTagAdd, tagResource } from './models/tag.js';
+import { RECURRING_PERIODS, taskResource } from './models/task.js';
+import { userResource } from './models/user.js';
 
 const NUM_RUNS = 25;
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -65,6 +71,8 @@ let sb: SandboxServer;
 let hr: HighriseClient;
 let personId: number;
 let noteId: number;
+/** The signed-in (administrator) user: a responsible party, a membership's user. */
+let meId: number;
 
 beforeAll(async () => {
   sb = await startSandboxServer();
@@ -74,6 +82,7 @@ beforeAll(async () => {
   const config = { ...base, highrise: { ...base.highrise, timeoutMs: 10_000, pacing: { general: unpaced, searchByEmail: unpaced, recordings: unpaced } } };
   hr = new HighriseClient({ baseUrl: `${sb.origin}/sandbox/highrise/1`, tokens: apiTokenSource(sb.sandbox.demo.apiToken), config, log: () => {} });
   personId = (await hr.create(personResource, '/people.xml', buildXml(personResource, { firstName: 'Subject' }, { mode: 'create' }))).id!;
+  meId = (await hr.getOne(userResource, '/me.xml')).id!;
   noteId = (await hr.create(noteResource, '/notes.xml', buildXml(noteResource, { body: 'Parent', subjectId: personId, subjectType: 'Party' }, { mode: 'create' }))).id!;
 });
 afterAll(() => sb.close());
@@ -101,6 +110,11 @@ async function trip<S extends RecordSchema>(resource: Resource<S>, collection: s
 const prop = <T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<void>) => fc.assert(fc.asyncProperty(arb, run), { numRuns: NUM_RUNS });
 
 const location = fc.constantFrom('Work', 'Home', 'Other');
+/** Names Highrise trims and keeps unique (tags, custom field labels): trimmed, with a counter so no two runs collide. */
+let serial = 0;
+const uniqueName = nonBlank.map((s) => `${s.trim()} ${++serial}`);
+const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString());
 
 describe('round trips through the sandbox', { timeout: 60_000 }, () => {
   it('people, with contact data', () =>
@@ -163,6 +177,79 @@ describe('round trips through the sandbox', { timeout: 60_000 }, () => {
     const conforming = new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true }).parse(raw.body) as { note: { body: string } };
     expect(conforming.note.body).toBe(body);
   });
+
+  it('people: every kind of contact data, custom-field values and the LinkedIn URL', async () => {
+    const field = await hr.create(subjectFieldResource, '/subject_fields.xml', buildXml(subjectFieldResource, { label: `Round trip ${++serial}` }, { mode: 'create' }));
+    await prop(
+      fc.record({
+        input: fc.record({
+          firstName: nonBlank,
+          linkedinUrl: text,
+          contactData: fc.record({
+            addresses: fc.array(fc.record({ street: text, city: text, state: text, zip: text, country: text, location }), { maxLength: 2 }),
+            instantMessengers: fc.array(fc.record({ address: nonBlank, protocol: fc.constantFrom(...IM_PROTOCOLS), location: fc.constantFrom('Work', 'Personal', 'Other') }), { maxLength: 2 }),
+            twitterAccounts: fc.array(fc.record({ username: nonBlank, location: fc.constantFrom('Personal', 'Business', 'Other') }), { maxLength: 2 }),
+            webAddresses: fc.array(fc.record({ url: nonBlank, location: fc.constantFrom('Work', 'Personal', 'Other') }), { maxLength: 2 }),
+          }),
+          customFields: fc.tuple(nonBlank).map(([value]) => [{ subjectFieldId: field.id!, value }]),
+        }),
+        change: fc.record({ linkedinUrl: text, title: text }, { requiredKeys: [] }),
+      }),
+      ({ input, change }) => trip(personResource, 'people', input, change),
+    );
+  });
+
+  it('deals: price, type, duration, currency, category and responsible party', async () => {
+    const category = await hr.create(dealCategoryResource, '/deal_categories.xml', buildXml(dealCategoryResource, { name: `Deals ${++serial}` }, { mode: 'create' }));
+    const deal = fc.record({
+      price: fc.integer({ min: 0, max: 2_000_000_000 }),
+      priceType: fc.constantFrom(...PRICE_TYPES),
+      duration: fc.integer({ min: 1, max: 1000 }),
+      currency: fc.constantFrom('USD', 'EUR', 'JPY', 'SEK'),
+      categoryId: fc.constant(category.id!),
+      responsiblePartyId: fc.constant(meId),
+    }, { requiredKeys: [] });
+    await prop(fc.record({ name: nonBlank, input: deal, change: deal }), ({ name, input, change }) =>
+      trip(dealResource, 'deals', { name, partyId: personId, ...input }, change),
+    );
+  });
+
+  it('tasks: due at an instant, public, category, recurring period and anchor', async () => {
+    const category = await hr.create(taskCategoryResource, '/task_categories.xml', buildXml(taskCategoryResource, { name: `Tasks ${++serial}` }, { mode: 'create' }));
+    const periods = Object.keys(RECURRING_PERIODS).map(Number);
+    const task = fc.record({
+      dueAt: instant,
+      public: fc.boolean(),
+      categoryId: fc.constant(category.id!),
+      recurringPeriod: fc.constantFrom(...periods),
+      anchorType: fc.constantFrom(0, 1),
+    }, { requiredKeys: ['dueAt'] });
+    await prop(fc.record({ body: nonBlank, input: task, change: task }), ({ body, input, change }) =>
+      trip(taskResource, 'tasks', { body, subjectId: personId, subjectType: 'Party', ...input }, change),
+    );
+  });
+
+  it('groups (renamed by PUT) and their memberships', () =>
+    prop(fc.record({ name: nonBlank.map((s) => s.trim()), change: nonBlank.map((s) => s.trim()) }), async ({ name, change }) => {
+      await trip(groupResource, 'groups', { name }, { name: change });
+      // A membership has no text and no update: create it and read it back.
+      const group = await hr.create(groupResource, '/groups.xml', buildXml(groupResource, { name }, { mode: 'create' }));
+      const membership = await hr.create(membershipResource, '/memberships.xml', buildXml(membershipResource, { userId: meId, groupId: group.id! }, { mode: 'create' }));
+      expect(membership).toMatchObject({ userId: meId, groupId: group.id });
+      expect(await hr.getOne(membershipResource, `/memberships/${membership.id!}.xml`)).toEqual(membership);
+      expect((await hr.getOne(groupResource, `/groups/${group.id!}.xml`)).users.map((u) => u.id)).toEqual([meId]);
+    }));
+
+  it('custom field definitions (subject fields), created and renamed', () =>
+    prop(fc.record({ label: uniqueName, change: uniqueName }), ({ label, change }) => trip(subjectFieldResource, 'subject_fields', { label }, { label: change })));
+
+  it('tags: a bare <name> on a subject comes back as that tag, on the subject too', () =>
+    prop(uniqueName, async (name) => {
+      const tag = await hr.create(tagResource, `/people/${personId}/tags.xml`, buildTagAdd(name));
+      expect(tag.name).toBe(name);
+      const onSubject = await hr.getMany(tagResource, `/people/${personId}/tags.xml`);
+      expect(onSubject).toContainEqual({ id: tag.id, name });
+    }));
 
   // The sandbox trims category names (surrounding whitespace, CR included), as Highrise's own
   // category form does; names are generated trimmed so the rest of the text is still checked exactly.
