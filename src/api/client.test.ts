@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiFetch } from './client';
-import { retryDelay, shouldRetry } from './query-client';
+import { retryDelay, shouldRetry, shouldRetryMutation } from './query-client';
 
 function mockFetch(impl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
   const fn = vi.fn(impl);
@@ -114,6 +114,21 @@ describe('retry policy', () => {
       expect(shouldRetry(0, new ApiError(status, 'boom'))).toBe(true);
       expect(shouldRetry(1, new ApiError(status, 'boom'))).toBe(false);
       expect(retryDelay(1, new ApiError(status, 'boom'))).toBeLessThanOrEqual(500);
+    }
+  });
+  it('retries a write only when the BFF said busy and when to come back: never after a timeout, a cut connection or an unreadable answer', () => {
+    const busy = new ApiError(503, 'busy', { retryAfter: 2, code: 'rate_limited' });
+    expect([0, 1, 2, 3].map((n) => shouldRetryMutation(n, busy))).toEqual([true, true, true, false]);
+    expect(shouldRetryMutation(0, new ApiError(503, 'busy, no time given'))).toBe(false);
+    for (const unsure of [
+      new ApiError(504, 'timed out', { code: 'outcome_unknown' }),
+      new ApiError(502, 'cut', { code: 'outcome_unknown' }),
+      new ApiError(502, 'saved, unreadable', { code: 'saved_unreadable' }),
+      new ApiError(500, 'boom'),
+      new ApiError(0, 'offline'),
+      new ApiError(422, 'rejected'),
+    ]) {
+      expect(shouldRetryMutation(0, unsure), unsure.message).toBe(false);
     }
   });
   it('waits out a 503 with Retry-After up to three times', () => {

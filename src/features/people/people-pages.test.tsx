@@ -97,6 +97,36 @@ describe('people pages against a fake BFF', () => {
     expect(patch?.body).toEqual({ title: 'Countess' });
   });
 
+  it('a save answered 503 with retryAfter says Highrise is busy, then sends the same change again once the wait is over', async () => {
+    let person = makePerson();
+    let patches = 0;
+    const { calls } = fakeFetch(signedIn, ({ method, path, body }) => {
+      if (path !== '/api/people/5') return undefined;
+      if (method === 'GET') return Response.json({ data: person });
+      if (method === 'PATCH') {
+        patches += 1;
+        if (patches === 1) return Response.json({ error: { status: 503, message: 'Highrise is busy.', retryAfter: 1, code: 'rate_limited' } }, { status: 503, headers: { 'Retry-After': '1' } });
+        person = { ...person, title: (body as { title: string }).title };
+        return Response.json({ data: person });
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderApp('/people/5/edit');
+    const title = await screen.findByLabelText('Title');
+    await user.clear(title);
+    await user.type(title, 'Countess');
+    await user.click(screen.getByRole('button', { name: 'Save person' }));
+
+    expect(await screen.findByText('Highrise is busy; retrying in 1 s.')).toBeInTheDocument();
+    expect(patches).toBe(1);
+    expect(await screen.findByText('Saved', undefined, { timeout: 3000 })).toBeInTheDocument();
+    const sent = calls.filter((c) => c.method === 'PATCH');
+    expect(sent).toHaveLength(2);
+    expect(sent[1].body).toEqual(sent[0].body);
+    expect(screen.queryByText(/Highrise is busy/)).not.toBeInTheDocument();
+  });
+
   it('shows a person, then deletes after an accessible confirmation', async () => {
     const { calls } = fakeFetch(signedIn, ({ method, path }) => {
       if (path === '/api/people/5' && method === 'GET') return Response.json({ data: makePerson() });
