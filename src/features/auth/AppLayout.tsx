@@ -9,6 +9,7 @@ import { Logo } from '../../components/Logo';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
 import { UnsavedChangesPrompt } from '../../components/useUnsavedChanges';
+import { WriteBusyNotice } from '../../components/WriteBusyNotice';
 import { UndoBar } from '../contacts/UndoBar';
 import { noteListVisit } from '../contacts/return-to';
 import { ActivityNavItems } from '../activity/NavCounts';
@@ -58,6 +59,7 @@ export function AppLayout() {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
         {/* Global, so undo stays within reach on whichever list a delete returns to. */}
         <UndoBar />
+        <WriteBusyNotice />
         <Outlet />
       </main>
       <UnsavedChangesPrompt />

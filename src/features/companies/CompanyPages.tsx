@@ -170,7 +170,7 @@ export function NewCompanyPage() {
   return (
     <>
       <PageHeader title="New company" />
-      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/companies" pendingFailure={create.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
+      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/companies" customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }
@@ -214,7 +214,7 @@ function EditCompany({ id, company }: { id: number; company: Company }) {
         </Link>
       </p>
       <PageHeader title={`Edit ${companyName(company)}`} />
-      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
+      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonLink } from '../../components/Button';
 import { Select, TextField, Textarea } from '../../components/fields';
-import { BusyNotice } from '../../components/BusyNotice';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { ApiError, errorMessage } from '../../api/client';
@@ -35,8 +34,6 @@ interface PersonFormProps {
   /** Resolve on success; throw (an ApiError ideally) on failure — the form keeps what was typed. */
   onSubmit: (submit: PersonFormSubmit) => Promise<void>;
   cancelTo: string;
-  /** The in-flight request's last failure, for "Highrise is busy" while it retries. */
-  pendingFailure?: unknown;
   /** Custom field definitions (`/subject_fields.xml`): one input each. */
   customFieldDefs?: SubjectField[];
   /** Groups for "visible to a group"; unavailable (403 for non-admins) → only Everyone and Only me. */
@@ -66,7 +63,7 @@ const ADDRESS_PARTS: { field: string; label: string; autoComplete: string }[] = 
   { field: 'country', label: 'Country', autoComplete: 'country-name' },
 ];
 
-export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, customFieldDefs = [], groups, customFieldsError, onRetryCustomFields }: PersonFormProps) {
+export function PersonForm({ mode, initial, onSubmit, cancelTo, customFieldDefs = [], groups, customFieldsError, onRetryCustomFields }: PersonFormProps) {
   const isCompany = initial.subject === 'company';
   const noun = isCompany ? 'company' : 'person';
   const [values, setValues] = useState<PersonFormValues>(initial);
@@ -237,7 +234,6 @@ export function PersonForm({ mode, initial, onSubmit, cancelTo, pendingFailure, 
           )}
         </div>
       )}
-      {submitting && <BusyNotice error={pendingFailure} />}
 
       <section aria-labelledby="pf-basics" className="space-y-4">
         <h2 id="pf-basics" className="text-lg font-semibold">

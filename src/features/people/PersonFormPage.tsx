@@ -31,7 +31,7 @@ export function NewPersonPage() {
   return (
     <>
       <PageHeader title="New person" />
-      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/people" pendingFailure={create.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
+      <PersonForm mode="create" initial={initial} onSubmit={onSubmit} cancelTo="/people" customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }
@@ -78,7 +78,7 @@ function EditPerson({ id, person }: { id: number; person: Person }) {
         </Link>
       </p>
       <PageHeader title={`Edit ${fullName(person)}`} />
-      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} pendingFailure={update.failureReason} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
+      <PersonForm mode="edit" initial={initial} onSubmit={onSubmit} cancelTo={to} customFieldDefs={fields.data} customFieldsError={fields.isError ? fields.error : undefined} onRetryCustomFields={() => void fields.refetch()} groups={groups.data} />
     </>
   );
 }
