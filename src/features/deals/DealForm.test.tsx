@@ -67,4 +67,30 @@ describe('deal form: custom fields and visibility', () => {
     expect(screen.getByText('Enter how many hours, months or years the deal runs.')).toBeInTheDocument();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
+
+  it('editing a deal with a contact saves a changed custom field and sends no party (a deal keeps its contact)', async () => {
+    const deal = {
+      id: 2000001, name: 'Spring order', background: null, status: 'pending', currency: 'USD', price: 48000, priceType: 'fixed', duration: null,
+      categoryId: null, responsiblePartyId: null, visibleTo: 'Everyone', groupId: null, ownerId: null,
+      party: { type: 'Company', id: 1000001, name: 'Harbor & Finch Ltd' }, parties: [], tags: [],
+      customFields: [{ id: 8000001, subjectFieldId: 307, subjectFieldLabel: 'Expected close', value: 'End of Q2' }],
+    };
+    const { calls } = fakeFetch(signedIn, base({ data: [], available: false }), ({ method, path }) => {
+      if (path !== '/api/deals/2000001') return undefined;
+      if (method === 'GET') return Response.json({ data: deal });
+      if (method === 'PATCH') return Response.json({ data: deal });
+      return undefined;
+    });
+    renderApp('/deals/2000001/edit');
+    const user = userEvent.setup();
+    const field = await screen.findByRole('textbox', { name: 'Expected close' });
+    await waitFor(() => expect(field).toHaveValue('End of Q2'));
+    await user.clear(field);
+    await user.type(field, 'Mid July');
+    await user.click(screen.getByRole('button', { name: 'Save deal' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(screen.queryByText('Some fields need attention.')).not.toBeInTheDocument();
+    const sent = calls.find((c) => c.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(sent).toEqual({ customFields: [{ id: 8000001, value: 'Mid July' }] });
+  });
 });

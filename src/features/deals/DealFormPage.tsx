@@ -101,6 +101,12 @@ function diff(before: DealCreateInput, after: DealCreateInput): DealUpdateInput 
   return out as DealUpdateInput;
 }
 
+function withoutParty(input: DealCreateInput): Omit<DealCreateInput, 'partyId'> {
+  const rest: Partial<DealCreateInput> = { ...input };
+  delete rest.partyId;
+  return rest as Omit<DealCreateInput, 'partyId'>;
+}
+
 function issuesToErrors(issues: { path: PropertyKey[]; message: string }[]): Errors {
   const out: Errors = {};
   for (const i of issues) {
@@ -167,7 +173,8 @@ function DealForm({ deal }: { deal?: Deal }) {
     const input = toInput(values);
     const custom = customFieldChanges(editing ? deal : undefined, values.custom);
     if (!editing && custom.length > 0) input.customFields = custom;
-    const parsed = (editing ? dealUpdateInput : dealCreateInput).safeParse(input);
+    // An edit never carries the party (the update schema refuses one, REAL-WORLD #18); the form shows it read-only.
+    const parsed = editing ? dealUpdateInput.safeParse(withoutParty(input)) : dealCreateInput.safeParse(input);
     const all = { ...(parsed.success ? {} : issuesToErrors(parsed.error.issues)), ...local };
     if (Object.keys(all).length > 0) {
       setErrors(all);
