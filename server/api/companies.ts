@@ -4,9 +4,10 @@ import { buildXml } from '../highrise/codec/build.js';
 import { companyResource, type CompanyWrite } from '../highrise/models/company.js';
 import { personResource } from '../highrise/models/person.js';
 import { HttpError } from '../http-error.js';
+import { sendPage } from './list-page.js';
 import { idParam, jsonBody, pageParam } from './params.js';
 import { companyCreateInput, companyUpdateInput } from './schemas/company.js';
-import type { Company, One, Page, Person } from './types.js';
+import type { Company, One, Person } from './types.js';
 
 /** Highrise's page size for companies (REAL-WORLD #20). */
 export const COMPANIES_PAGE_SIZE = 500;
@@ -23,8 +24,8 @@ export const companiesRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const page = pageParam(c);
     const tagId = optionalIdQuery(c.req.query('tag'), 'tag');
-    const data = await c.get('highrise').getMany(companyResource, '/companies.xml', { n: (page - 1) * COMPANIES_PAGE_SIZE, tag_id: tagId });
-    return c.json<Page<Company>>({ data, page: { number: page, size: COMPANIES_PAGE_SIZE, hasMore: data.length === COMPANIES_PAGE_SIZE } });
+    const list = await c.get('highrise').getManyJson(companyResource, '/companies.xml', { n: (page - 1) * COMPANIES_PAGE_SIZE, tag_id: tagId });
+    return sendPage<Company>(c, list, page, COMPANIES_PAGE_SIZE);
   })
   .get('/:id', async (c) => {
     const id = idParam(c);

@@ -6,6 +6,7 @@ import { buildDealStatus, dealResource, DEAL_STATUSES, type DealStatus, type Dea
 import { noteResource } from '../highrise/models/note.js';
 import { partyResource, type Party } from '../highrise/models/party.js';
 import { HttpError } from '../http-error.js';
+import { sendPage } from './list-page.js';
 import { idParam, jsonBody, pageParam } from './params.js';
 import { dealCreateInput, dealStatusInput, dealUpdateInput } from './schemas/deal.js';
 import type { Deal, Note, One, Page, PartySummary } from './types.js';
@@ -34,8 +35,8 @@ export const dealsRoutes = new Hono<AppEnv>()
     if (status !== undefined && !isStatus(status)) {
       throw new HttpError(400, 'A deal status is pending, won or lost.', { code: 'invalid', fields: { status: ['Must be pending, won or lost.'] } });
     }
-    const data = await c.get('highrise').getMany(dealResource, '/deals.xml', { n: (page - 1) * DEALS_PAGE_SIZE, status });
-    return c.json<Page<Deal>>({ data, page: { number: page, size: DEALS_PAGE_SIZE, hasMore: data.length === DEALS_PAGE_SIZE } });
+    const list = await c.get('highrise').getManyJson(dealResource, '/deals.xml', { n: (page - 1) * DEALS_PAGE_SIZE, status });
+    return sendPage<Deal>(c, list, page, DEALS_PAGE_SIZE);
   })
   // Before /:id so the word is not taken for an id.
   .get('/party-search', async (c) => {

@@ -3,10 +3,11 @@ import { requireAccount, type AppEnv } from '../context.js';
 import { buildXml } from '../highrise/codec/build.js';
 import { personResource, type PersonWrite } from '../highrise/models/person.js';
 import { HttpError } from '../http-error.js';
+import { sendPage } from './list-page.js';
 import { optionalIdQuery } from './companies.js';
 import { idParam, jsonBody, pageParam } from './params.js';
 import { personCreateInput, personUpdateInput } from './schemas/person.js';
-import type { One, Page, Person } from './types.js';
+import type { One, Person } from './types.js';
 
 /** Highrise's page size for people (REAL-WORLD #20). */
 export const PEOPLE_PAGE_SIZE = 500;
@@ -19,8 +20,8 @@ export const peopleRoutes = new Hono<AppEnv>()
     const tagId = optionalIdQuery(c.req.query('tag'), 'tag');
     const title = c.req.query('title')?.trim() || undefined;
     if (title && title.length > 255) throw new HttpError(400, 'Keep the title under 255 characters.', { code: 'bad_query', fields: { title: ['Keep it under 255 characters.'] } });
-    const data = await c.get('highrise').getMany(personResource, '/people.xml', { n: (page - 1) * PEOPLE_PAGE_SIZE, tag_id: tagId, title });
-    return c.json<Page<Person>>({ data, page: { number: page, size: PEOPLE_PAGE_SIZE, hasMore: data.length === PEOPLE_PAGE_SIZE } });
+    const list = await c.get('highrise').getManyJson(personResource, '/people.xml', { n: (page - 1) * PEOPLE_PAGE_SIZE, tag_id: tagId, title });
+    return sendPage<Person>(c, list, page, PEOPLE_PAGE_SIZE);
   })
   .get('/:id', async (c) => {
     const id = idParam(c);

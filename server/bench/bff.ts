@@ -6,7 +6,7 @@
  * to the sandbox directly with the same headers (captured from one BFF request before timing).
  */
 import { buildXml } from '../highrise/codec/build.js';
-import { parseMany } from '../highrise/codec/parse.js';
+import { transcodeMany } from '../highrise/codec/parse.js';
 import { personResource } from '../highrise/models/person.js';
 import type { BffFigure } from './index.js';
 
@@ -26,7 +26,7 @@ export async function runBffBench(
     for (let offset = 0; ; offset += 500) {
       const res = await fetch(`${base}/people.xml?n=${offset}`, { headers });
       if (!res.ok) throw new Error(`sandbox GET /people.xml answered ${res.status}`);
-      const page = parseMany(personResource, await res.text()).length;
+      const page = transcodeMany(personResource, await res.text()).count;
       count += page;
       if (page < 500) break;
     }

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { HttpError } from '../http-error.js';
 import { userAgent } from '../auth/launchpad.js';
-import { malformed, parseMany, parseOne } from './codec/parse.js';
+import { malformed, parseMany, parseOne, transcodeMany, type JsonList } from './codec/parse.js';
 import type { Infer, RecordSchema, Resource } from './codec/schema.js';
 import { acquireSlot } from './pacer.js';
 import { iterateOffsets } from './paginate.js';
@@ -240,6 +240,11 @@ export class HighriseClient {
 
   async getMany<S extends RecordSchema>(resource: Resource<S>, path: string, query?: RequestOptions['query']): Promise<Infer<S>[]> {
     return parseMany(resource, xmlBody(await this.request('GET', path, { query })));
+  }
+
+  /** As getMany, as JSON text for a route to send on unchanged (see server/api/list-page.ts). */
+  async getManyJson<S extends RecordSchema>(resource: Resource<S>, path: string, query?: RequestOptions['query']): Promise<JsonList<Infer<S>>> {
+    return transcodeMany(resource, xmlBody(await this.request('GET', path, { query })));
   }
 
   /**

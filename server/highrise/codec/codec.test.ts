@@ -6,7 +6,7 @@ import { personResource } from '../models/person.js';
 import { buildTagAdd } from '../models/tag.js';
 import { taskResource } from '../models/task.js';
 import { buildElement, buildXml } from './build.js';
-import { parseMany, parseOne } from './parse.js';
+import { parseMany, parseOne, transcodeMany, transcodeOne } from './parse.js';
 import { boolean, date, datetime, float, integer, list, resource, text } from './schema.js';
 
 const probe = resource('probe', 'probes', {
@@ -115,6 +115,22 @@ describe('parse: typed values', () => {
 
   it('avatar-url and avatar_url both read', () => {
     expect(parseOne(personResource, '<person><avatar_url>u</avatar_url></person>').avatarUrl).toBe('u');
+  });
+
+  it('the main spelling beats an alias that came first, and the JSON names the field once', () => {
+    const json = new TextDecoder().decode(transcodeOne(personResource, '<person><avatar_url>old</avatar_url><id>7</id><avatar-url>new</avatar-url><avatar_url>later</avatar_url></person>'));
+    expect(json.match(/"avatarUrl"/g)).toHaveLength(1);
+    expect(JSON.parse(json)).toMatchObject({ id: 7, avatarUrl: 'new' });
+  });
+
+  it('a list is written as JSON text with its member count; unknown members are left out of both', () => {
+    const list = transcodeMany(personResource, '<people type="array"><person><id>1</id></person><robot><id>2</id></robot><person><id>3</id><first-name>Zoë &amp; "Al"</first-name></person></people>');
+    expect(list.count).toBe(2);
+    expect(JSON.parse(new TextDecoder().decode(list.json)).map((p: { id: number; firstName: string | null }) => [p.id, p.firstName])).toEqual([
+      [1, null],
+      [3, 'Zoë & "Al"'],
+    ]);
+    expect(transcodeMany(personResource, '<nil-classes type="array"/>')).toMatchObject({ count: 0 });
   });
 
   it('an empty nested record, self-closing or not, is no record (REAL-WORLD #3), and an empty contact-data still has its lists', () => {

@@ -1,14 +1,28 @@
 import { HttpError } from '../../http-error.js';
+import { JsonOut, keyBytes, readJson } from './json-out.js';
 import { XmlReader, XmlSyntaxError } from './xml-reader.js';
 import type { Field, Infer, InferVariant, RecordSchema, Resource, ScalarField, ScalarKind, VariantResource, Variants } from './schema.js';
 
 /**
  * XML → JSON, straight from the document into the schema's shape in one pass (./xml-reader.ts is
- * the cursor). The schema — not `type="array"` — says what is a list, so "one member" and "many"
- * read the same (REAL-WORLD #4); elements the schema does not name are checked and passed over,
- * never fatal. When a field appears more than once, the first wins, and its main spelling beats an
- * alias (REAL-WORLD #1, #7). ./test-oracle.ts is the slow, obvious version the tests compare against.
+ * the cursor, ./json-out.ts the JSON text it is written into). The schema — not `type="array"` —
+ * says what is a list, so "one member" and "many" read the same (REAL-WORLD #4); elements the schema
+ * does not name are checked and passed over, never fatal. When a field appears more than once, the
+ * first wins, and its main spelling beats an alias (REAL-WORLD #1, #7). ./test-oracle.ts is the slow,
+ * obvious version the tests compare against.
+ *
+ * `transcode*` give the JSON text as UTF-8 bytes, which a route can send on as it is; `parse*` give
+ * values (JSON.parse of the same bytes), for code that works on the records.
  */
+
+/** JSON text known to hold a `T`: what `transcode*` return, so a route that sends it on stays typed. */
+export type Json<T> = Uint8Array<ArrayBuffer> & { readonly __json?: T };
+
+/** A list as JSON text, and how many members it holds (a page is full when that reaches the page size). */
+export interface JsonList<T> {
+  json: Json<T[]>;
+  count: number;
+}
 
 export function malformed(detail: string, cause?: unknown): HttpError {
   return new HttpError(502, `Highrise sent a response Skyline could not read (${detail}). Try again; if it keeps happening, Highrise may be having trouble.`, {
@@ -64,10 +78,10 @@ export function parseScalar(kind: ScalarKind, raw: string | null): string | numb
 }
 
 /** Up to 15 plain digits (every id Highrise sends): read without a regex; anything else takes the general way. */
-function plainInteger(v: string): number | null {
-  if (v.length > 15) return null;
+function plainInteger(v: string, from = 0, to = v.length): number | null {
+  if (to - from > 15) return null;
   let n = 0;
-  for (let i = 0; i < v.length; i++) {
+  for (let i = from; i < to; i++) {
     const d = v.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return null;
     n = n * 10 + d;
@@ -90,19 +104,22 @@ function twoDigits(v: string, i: number): number {
  * there). Anything else (offsets, fractions, Feb 30, which Date.parse rolls over) takes the general way.
  */
 function plainUtc(v: string): string | null {
-  if (v.length !== 20 || v.charCodeAt(19) !== 0x5a || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d || v.charCodeAt(10) !== 0x54 || v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a) return null;
-  const century = twoDigits(v, 0);
-  const yy = twoDigits(v, 2);
-  const month = twoDigits(v, 5);
-  const day = twoDigits(v, 8);
-  const hh = twoDigits(v, 11);
-  const mm = twoDigits(v, 14);
-  const ss = twoDigits(v, 17);
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return null;
+  return isPlainUtc(v, 0, v.length) ? `${v.slice(0, 19)}.000Z` : null;
+}
+
+function isPlainUtc(v: string, at: number, to: number): boolean {
+  if (to - at !== 20 || v.charCodeAt(at + 19) !== 0x5a || v.charCodeAt(at + 4) !== 0x2d || v.charCodeAt(at + 7) !== 0x2d || v.charCodeAt(at + 10) !== 0x54 || v.charCodeAt(at + 13) !== 0x3a || v.charCodeAt(at + 16) !== 0x3a) return false;
+  const century = twoDigits(v, at);
+  const yy = twoDigits(v, at + 2);
+  const month = twoDigits(v, at + 5);
+  const day = twoDigits(v, at + 8);
+  const hh = twoDigits(v, at + 11);
+  const mm = twoDigits(v, at + 14);
+  const ss = twoDigits(v, at + 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return false;
   const n = century * 100 + yy;
   const leap = n % 4 === 0 && (n % 100 !== 0 || n % 400 === 0);
-  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1])) return null;
-  return `${v.slice(0, 19)}.000Z`;
+  return day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]);
 }
 
 function choiceOf(field: ScalarField, value: string | number | boolean | null): string | number | boolean | null {
@@ -111,7 +128,7 @@ function choiceOf(field: ScalarField, value: string | number | boolean | null): 
   return field.values.includes(trimmed) ? trimmed : null;
 }
 
-// ─── A schema, prepared once for reading ──────────────────────────────────────────────────────────
+// ─── A schema, prepared once for writing ──────────────────────────────────────────────────────────
 
 interface Slot {
   index: number;
@@ -120,17 +137,18 @@ interface Slot {
 }
 
 interface Plan {
-  keys: string[];
   fields: Field[];
+  /** `,"key":` for each field: every key is written after a comma; a record's first comma becomes its `{`. */
+  keys: Uint8Array[];
   byElement: Map<string, Slot>;
   /** Fields read from the record's own attributes: [index, attribute name]. */
   attributes: [number, string][];
   /** For list fields: item element name → rank. */
   items: (Map<string, number> | null)[];
-  /** Every key null, in schema order: each record starts as a copy (one clone instead of a store per key). */
-  template: Record<string, null>;
-  /** Fields whose "missing" value is a fresh list or record rather than null. */
-  fresh: number[];
+  /** Each field's JSON when its element is missing: null, [] or an empty record. */
+  missing: Uint8Array[];
+  /** Whether the schema has a `type` field of its own (then a variant's name is not written over it). */
+  ownType: boolean;
 }
 
 const plans = new WeakMap<RecordSchema, Plan>();
@@ -138,8 +156,8 @@ const plans = new WeakMap<RecordSchema, Plan>();
 function planOf(schema: RecordSchema): Plan {
   let plan = plans.get(schema);
   if (plan) return plan;
-  const keys = Object.keys(schema);
-  const fields = keys.map((k) => schema[k]);
+  const names = Object.keys(schema);
+  const fields = names.map((k) => schema[k]);
   const byElement = new Map<string, Slot>();
   const attributes: [number, string][] = [];
   const items: (Map<string, number> | null)[] = [];
@@ -152,53 +170,84 @@ function planOf(schema: RecordSchema): Plan {
     }
     items.push(field.kind === 'list' || field.kind === 'variantList' ? new Map([field.item, ...(field.itemAliases ?? [])].map((n, k) => [n, k + 1])) : null);
   });
-  const template = Object.fromEntries(keys.map((k) => [k, null]));
-  const fresh = fields.flatMap((f, index) => (emptyValue(f) === null ? [] : [index]));
-  plan = { keys, fields, byElement, attributes, items, template, fresh };
+  const keys = names.map((k) => {
+    const key = keyBytes(k);
+    const withComma = new Uint8Array(key.length + 1);
+    withComma[0] = 0x2c;
+    withComma.set(key, 1);
+    return withComma;
+  });
+  plan = { fields, keys, byElement, attributes, items, missing: [], ownType: names.includes('type') };
   plans.set(schema, plan);
+  plan.missing = fields.map(missingJson);
   return plan;
 }
 
-function emptyValue(field: Field): unknown {
+const NULL = new TextEncoder().encode('null');
+const EMPTY_LIST = new TextEncoder().encode('[]');
+
+function missingJson(field: Field): Uint8Array {
   switch (field.kind) {
     case 'scalar':
     case 'variant':
-      return null;
-    case 'record':
-      return field.emptyWhenMissing ? emptyRecord(field.schema) : null;
+      return NULL;
+    case 'record': {
+      if (!field.emptyWhenMissing) return NULL;
+      const out = new JsonOut(64);
+      writeMissingRecord(planOf(field.schema), out);
+      return out.result().slice();
+    }
     case 'list':
     case 'variantList':
-      return [];
+      return EMPTY_LIST;
   }
 }
 
-function emptyRecord(schema: RecordSchema): Record<string, unknown> {
-  const plan = planOf(schema);
-  const out: Record<string, unknown> = { ...plan.template };
-  for (const index of plan.fresh) out[plan.keys[index]] = emptyValue(plan.fields[index]);
-  return out;
+/** A record none of whose elements came: every field as missing. */
+function writeMissingRecord(plan: Plan, out: JsonOut): void {
+  const start = out.len;
+  for (let index = 0; index < plan.fields.length; index++) {
+    out.bytes(plan.keys[index]);
+    out.bytes(plan.missing[index]);
+  }
+  closeRecord(out, start);
 }
 
-// ─── Reading ──────────────────────────────────────────────────────────────────────────────────────
+/** Turn the record's first comma into `{` (or write `{` if it has no field) and close it. */
+function closeRecord(out: JsonOut, start: number): void {
+  if (out.len === start) out.byte(0x7b);
+  else out.buf[start] = 0x7b;
+  out.byte(0x7d);
+}
+
+// ─── Writing ──────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The record whose start tag the reader has just read; leaves the reader past its end. With
- * `emptyIsNothing`, an element that holds none of the schema's elements or attributes — `<category/>`,
- * `<category></category>` — is "nothing" (REAL-WORLD #3) and gives null rather than a record of nulls.
+ * The record whose start tag the reader has just read, written as a JSON object; leaves the reader
+ * past its end. With `emptyIsNothing`, an element that holds none of the schema's elements or
+ * attributes — `<category/>`, `<category></category>` — is "nothing" (REAL-WORLD #3): nothing is
+ * written and the result is false. `variantName` is written first as `type` (polymorphic members).
  */
-function readRecord(schema: RecordSchema, r: XmlReader, emptyIsNothing: true): Record<string, unknown> | null;
-function readRecord(schema: RecordSchema, r: XmlReader): Record<string, unknown>;
-function readRecord(schema: RecordSchema, r: XmlReader, emptyIsNothing = false): Record<string, unknown> | null {
+function writeRecord(schema: RecordSchema, r: XmlReader, out: JsonOut, emptyIsNothing = false, variantName?: string): boolean {
   const plan = planOf(schema);
-  const out: Record<string, unknown> = { ...plan.template };
+  const start = out.len;
+  if (variantName !== undefined && !plan.ownType) {
+    out.ascii(',"type":');
+    out.string(variantName);
+  }
   let anyAttribute = false;
   for (const [index, name] of plan.attributes) {
     const value = r.attr(name);
     const present = value !== undefined && value !== '';
     anyAttribute ||= present;
-    out[plan.keys[index]] = present ? value : null;
+    out.bytes(plan.keys[index]);
+    if (present) out.string(value);
+    else out.bytes(NULL);
   }
-  let ranks: Uint8Array | null = null;
+  const ranks = new Uint8Array(plan.fields.length);
+  let anyElement = false;
+  // Where a field read under an alias was written, in case its main spelling comes later and wins: [index, from, to].
+  let aliasSpans: number[] | null = null;
   if (!r.selfClosing) {
     const element = r.name;
     while (r.nextChild(element)) {
@@ -207,76 +256,148 @@ function readRecord(schema: RecordSchema, r: XmlReader, emptyIsNothing = false):
         r.skipElement();
         continue;
       }
-      ranks ??= new Uint8Array(plan.keys.length);
+      anyElement = true;
       const seen = ranks[slot.index];
       if (seen !== 0 && seen <= slot.rank) {
         r.skipElement();
         continue;
       }
+      if (seen !== 0 && aliasSpans !== null) cutAliasSpan(out, aliasSpans, slot.index);
       ranks[slot.index] = slot.rank;
-      out[plan.keys[slot.index]] = readField(plan.fields[slot.index], plan.items[slot.index], r);
+      const from = out.len;
+      out.bytes(plan.keys[slot.index]);
+      writeField(plan, slot.index, r, out);
+      if (slot.rank > 1) (aliasSpans ??= []).push(slot.index, from, out.len);
     }
   }
-  if (emptyIsNothing && ranks === null && !anyAttribute) return null;
-  for (const index of plan.fresh) if (ranks === null || ranks[index] === 0) out[plan.keys[index]] = emptyValue(plan.fields[index]);
-  return out;
+  if (emptyIsNothing && !anyElement && !anyAttribute) {
+    out.truncate(start);
+    return false;
+  }
+  for (let index = 0; index < plan.fields.length; index++) {
+    if (ranks[index] !== 0) continue;
+    const field = plan.fields[index];
+    if (field.kind === 'scalar' && field.attribute) continue;
+    out.bytes(plan.keys[index]);
+    out.bytes(plan.missing[index]);
+  }
+  closeRecord(out, start);
+  return true;
 }
 
-function readField(field: Field, items: Map<string, number> | null, r: XmlReader): unknown {
+/** Remove what was written for field `index` under an alias, now that its main spelling has come. */
+function cutAliasSpan(out: JsonOut, spans: number[], index: number): void {
+  for (let k = 0; k < spans.length; k += 3) {
+    if (spans[k] !== index) continue;
+    const from = spans[k + 1];
+    const length = spans[k + 2] - from;
+    out.cut(from, from + length);
+    spans.splice(k, 3);
+    for (let j = 0; j < spans.length; j += 3) {
+      if (spans[j + 1] > from) {
+        spans[j + 1] -= length;
+        spans[j + 2] -= length;
+      }
+    }
+    return;
+  }
+}
+
+function writeField(plan: Plan, index: number, r: XmlReader, out: JsonOut): void {
+  const field = plan.fields[index];
   const nil = r.attr('nil') === 'true';
   switch (field.kind) {
-    case 'scalar': {
-      const text = r.readText();
-      return nil ? null : choiceOf(field, parseScalar(field.type, text));
-    }
+    case 'scalar':
+      return writeScalar(field, r, nil, out);
     case 'record':
-      if (!nil) return readRecord(field.schema, r, true) ?? emptyValue(field);
-      r.skipElement();
-      return emptyValue(field);
+      if (nil) r.skipElement();
+      else if (writeRecord(field.schema, r, out, true)) return;
+      out.bytes(plan.missing[index]);
+      return;
     case 'variant':
-      if (!nil) return readVariant(field.variants, r);
-      r.skipElement();
-      return null;
+      if (nil) r.skipElement();
+      else if (writeVariant(field.variants, r, out)) return;
+      out.bytes(NULL);
+      return;
     case 'list':
     case 'variantList':
-      return readList(field, items as Map<string, number>, r);
+      return writeList(field, plan.items[index] as Map<string, number>, r, out);
   }
+}
+
+/** A value's text as the field's kind. The usual values (text, ids, Highrise's datetimes) are copied from the document without an intermediate string. */
+function writeScalar(field: ScalarField, r: XmlReader, nil: boolean, out: JsonOut): void {
+  const decoded = r.readTextInPlace();
+  if (nil) return out.bytes(NULL);
+  if (decoded === null && !field.values) {
+    const { xml, textFrom: from, textTo: to } = r;
+    switch (field.type) {
+      case 'text':
+        if (from === to) out.bytes(NULL);
+        else out.text(xml, from, to);
+        return;
+      case 'integer': {
+        const n = from === to ? null : plainInteger(xml, from, to);
+        if (n !== null) return out.integer(n);
+        break;
+      }
+      case 'datetime':
+        if (isPlainUtc(xml, from, to)) {
+          out.text(xml, from, from + 19);
+          out.len--;
+          out.ascii('.000Z"');
+          return;
+        }
+        break;
+    }
+  }
+  const raw = decoded ?? r.xml.slice(r.textFrom, r.textTo);
+  writeValue(choiceOf(field, parseScalar(field.type, raw)), out);
+}
+
+function writeValue(value: string | number | boolean | null, out: JsonOut): void {
+  if (value === null) out.bytes(NULL);
+  else if (typeof value === 'string') out.string(value);
+  else if (typeof value === 'number') out.number(value);
+  else out.ascii(value ? 'true' : 'false');
 }
 
 /**
  * Members of a list container. If members come under more than one spelling, the main spelling's
  * members are the list (a container never mixes them in practice).
  */
-function readList(field: Field & { kind: 'list' | 'variantList' }, items: Map<string, number>, r: XmlReader): unknown[] {
-  let out: unknown[] = [];
-  if (r.selfClosing) return out;
-  const container = r.name;
-  let best = Infinity;
-  while (r.nextChild(container)) {
-    const rank = items.get(r.name);
-    if (rank === undefined || rank > best) {
-      r.skipElement();
-      continue;
-    }
-    if (rank < best) {
-      best = rank;
-      out = [];
-    }
-    if (field.kind === 'list') out.push(readRecord(field.schema, r));
-    else {
-      const v = readVariant(field.variants, r);
-      if (v !== null) out.push(v);
+function writeList(field: Field & { kind: 'list' | 'variantList' }, items: Map<string, number>, r: XmlReader, out: JsonOut): void {
+  const open = out.len;
+  out.byte(0x5b);
+  if (!r.selfClosing) {
+    const container = r.name;
+    let best = Infinity;
+    while (r.nextChild(container)) {
+      const rank = items.get(r.name);
+      if (rank === undefined || rank > best) {
+        r.skipElement();
+        continue;
+      }
+      if (rank < best) {
+        best = rank;
+        out.truncate(open + 1);
+      }
+      const before = out.len;
+      if (before > open + 1) out.byte(0x2c);
+      const wrote = field.kind === 'list' ? writeRecord(field.schema, r, out) : writeVariant(field.variants, r, out);
+      if (!wrote) out.truncate(before);
     }
   }
-  return out;
+  out.byte(0x5d);
 }
 
 /**
  * A polymorphic member: its variant is named by a `<type>` child (deals, cases) or a `type` attribute
  * (search, tags) — REAL-WORLD #5. The `<type>` child can come anywhere, so the element is looked
- * through for it first, then read with the variant's schema. Unknown variants are skipped (#8).
+ * through for it first, then read with the variant's schema. Unknown variants are skipped (#8):
+ * nothing is written and the result is false.
  */
-function readVariant<V extends Variants>(variants: V, r: XmlReader): InferVariant<V> | null {
+function writeVariant(variants: Variants, r: XmlReader, out: JsonOut): boolean {
   const start = r.mark();
   const attr = r.attr('type');
   let typeText = '';
@@ -296,10 +417,9 @@ function readVariant<V extends Variants>(variants: V, r: XmlReader): InferVarian
     }
   }
   const name = typeText || (attr ?? '').trim();
-  if (!Object.hasOwn(variants, name)) return null;
+  if (!Object.hasOwn(variants, name)) return false;
   r.reset(start);
-  const record = readRecord(variants[name], r);
-  return { type: name, ...record } as InferVariant<V>;
+  return writeRecord(variants[name], r, out, false, name);
 }
 
 // ─── Documents ────────────────────────────────────────────────────────────────────────────────────
@@ -324,54 +444,82 @@ function wrongRoot(r: XmlReader, expected: string, found: string): never {
   throw malformed(`expected <${expected}>, got <${found}>`);
 }
 
-/** One record, e.g. GET /people/1.xml or the body of a 201. */
-export function parseOne<S extends RecordSchema>(resource: Resource<S>, xml: string): Infer<S> {
+/** A JSON list is usually under half the size of its XML. */
+const outFor = (xml: string) => new JsonOut(xml.length >> 1);
+
+/** One record as JSON, e.g. GET /people/1.xml or the body of a 201. */
+export function transcodeOne<S extends RecordSchema>(resource: Resource<S>, xml: string): Json<Infer<S>> {
   return readDocument(xml, (r, root) => {
-    if (root === resource.root) return readRecord(resource.schema, r) as Infer<S>;
-    r.skipElement();
-    return wrongRoot(r, resource.root, root);
+    if (root !== resource.root) {
+      r.skipElement();
+      wrongRoot(r, resource.root, root);
+    }
+    const out = outFor(xml);
+    writeRecord(resource.schema, r, out);
+    return out.result();
   });
 }
 
 /**
- * The members of a collection document. Rails renders an empty array as `<nil-classes type="array"/>`,
- * so any other root without child elements counts as an empty collection.
+ * The members of a collection document as a JSON list. Rails renders an empty array as
+ * `<nil-classes type="array"/>`, so any other root without child elements counts as an empty collection.
  */
-function readCollection<T>(xml: string, collection: string, item: string, readItem: (r: XmlReader) => T | null): T[] {
+function transcodeCollection(xml: string, collection: string, item: string, writeItem: (r: XmlReader, out: JsonOut) => boolean): JsonList<never> {
   return readDocument(xml, (r, root) => {
-    const out: T[] = [];
+    const out = outFor(xml);
+    let count = 0;
+    out.byte(0x5b);
     if (root !== collection) {
       if (r.skipElement()) wrongRoot(r, collection, root);
-      return out;
-    }
-    if (r.selfClosing) return out;
-    while (r.nextChild(collection)) {
-      if (r.name !== item) {
-        r.skipElement();
-        continue;
+    } else if (!r.selfClosing) {
+      while (r.nextChild(collection)) {
+        if (r.name !== item) {
+          r.skipElement();
+          continue;
+        }
+        const before = out.len;
+        if (before > 1) out.byte(0x2c);
+        if (writeItem(r, out)) count++;
+        else out.truncate(before);
       }
-      const value = readItem(r);
-      if (value !== null) out.push(value);
     }
-    return out;
+    out.byte(0x5d);
+    return { json: out.result(), count };
   });
+}
+
+/** A collection as JSON, e.g. GET /people.xml. */
+export function transcodeMany<S extends RecordSchema>(resource: Resource<S>, xml: string): JsonList<Infer<S>> {
+  return transcodeCollection(xml, resource.collection, resource.root, (r, out) => writeRecord(resource.schema, r, out));
+}
+
+/**
+ * A polymorphic collection as JSON, e.g. GET /parties/search.xml (`<parties><party type="Person">`)
+ * or GET /recordings.xml. Members of an unknown variant are skipped (REAL-WORLD #8).
+ */
+export function transcodeManyVariants<V extends Variants>(resource: VariantResource<V>, xml: string): JsonList<InferVariant<V>> {
+  return transcodeCollection(xml, resource.collection, resource.root, (r, out) => writeVariant(resource.variants, r, out));
+}
+
+/** One record, e.g. GET /people/1.xml or the body of a 201. */
+export function parseOne<S extends RecordSchema>(resource: Resource<S>, xml: string): Infer<S> {
+  return readJson(transcodeOne(resource, xml));
 }
 
 /** A collection, e.g. GET /people.xml. */
 export function parseMany<S extends RecordSchema>(resource: Resource<S>, xml: string): Infer<S>[] {
-  return readCollection(xml, resource.collection, resource.root, (r) => readRecord(resource.schema, r) as Infer<S>);
+  return readJson(transcodeMany(resource, xml).json);
 }
 
 /**
- * A polymorphic collection, e.g. GET /parties/search.xml (`<parties><party type="Person">`) or
- * GET /recordings.xml. Takes a `variantResource(...)` or, as before, (collection, item, variants).
- * Members of an unknown variant are skipped (REAL-WORLD #8).
+ * A polymorphic collection, e.g. GET /parties/search.xml or GET /recordings.xml. Takes a
+ * `variantResource(...)` or, as before, (collection, item, variants).
  */
 export function parseManyVariants<V extends Variants>(resource: VariantResource<V>, xml: string): InferVariant<V>[];
 export function parseManyVariants<V extends Variants>(collection: string, item: string, variants: V, xml: string): InferVariant<V>[];
 export function parseManyVariants<V extends Variants>(...args: [VariantResource<V>, string] | [string, string, V, string]): InferVariant<V>[] {
-  const [collection, item, variants, xml] = args.length === 2 ? [args[0].collection, args[0].root, args[0].variants, args[1]] : args;
-  return readCollection(xml, collection, item, (r) => readVariant(variants, r));
+  const [resource, xml] = args.length === 2 ? args : [{ collection: args[0], root: args[1], variants: args[2] }, args[3]];
+  return readJson(transcodeManyVariants(resource, xml).json);
 }
 
 /** `<errors><error>…</error></errors>` from a 422; empty, missing or unreadable bodies give no messages (tapajos/highrise #79). */
