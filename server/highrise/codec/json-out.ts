@@ -37,11 +37,8 @@ export class JsonOut {
   /** Bytes prepared once, e.g. a key with its quotes and colon. */
   bytes(b: Uint8Array): void {
     this.room(b.length);
-    const buf = this.buf;
-    let len = this.len;
-    // Keys are short: a plain loop beats set() and its call overhead here.
-    for (let i = 0; i < b.length; i++) buf[len++] = b[i];
-    this.len = len;
+    this.buf.set(b, this.len);
+    this.len += b.length;
   }
 
   /** ASCII text that needs no escaping (numbers, ISO dates, `null`). */

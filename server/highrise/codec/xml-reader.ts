@@ -86,10 +86,18 @@ function isNameChar(ch: number): boolean {
   return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x2d || ch === 0x5f || ch === 0x2e || ch === 0x3a || ch >= 0xb7;
 }
 
+/** The hash `XmlReader.nameHash` gives an element named `name`. */
+export function nameHash(name: string): number {
+  let hash = name.charCodeAt(0);
+  for (let i = 1; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+  return hash;
+}
+
 /** Where a reader stood just after a start tag, to read that element again (see `XmlReader.mark`). */
 export interface ReaderMark {
   pos: number;
   name: string;
+  nameHash: number;
   selfClosing: boolean;
   attrCount: number;
   attrAt: number[];
@@ -104,6 +112,8 @@ export class XmlReader {
   readonly xml: string;
   pos: number;
   name = '';
+  /** `nameHash(name)`, computed while the name was read: schemas look elements up by it. */
+  nameHash = 0;
   selfClosing = false;
   private attrCount = 0;
   /**
@@ -206,8 +216,10 @@ export class XmlReader {
     let i = lt + 1;
     let ch = xml.charCodeAt(i);
     if (!isNameStart(ch)) this.fail(`'<' that does not start a valid tag; a raw '<' must be written &lt;`, lt);
-    while (isNameChar((ch = xml.charCodeAt(++i))));
+    let hash = ch;
+    while (isNameChar((ch = xml.charCodeAt(++i)))) hash = (Math.imul(hash, 31) + ch) | 0;
     const name = xml.slice(lt + 1, i);
+    this.nameHash = hash;
     this.attrCount = 0;
     for (;;) {
       ch = xml.charCodeAt(i);
@@ -456,12 +468,13 @@ export class XmlReader {
 
   /** Remember the start tag just read, to read the element again after a look ahead (variants). */
   mark(): ReaderMark {
-    return { pos: this.pos, name: this.name, selfClosing: this.selfClosing, attrCount: this.attrCount, attrAt: this.attrAt.slice(0, this.attrCount * 4) };
+    return { pos: this.pos, name: this.name, nameHash: this.nameHash, selfClosing: this.selfClosing, attrCount: this.attrCount, attrAt: this.attrAt.slice(0, this.attrCount * 4) };
   }
 
   reset(mark: ReaderMark): void {
     this.pos = mark.pos;
     this.name = mark.name;
+    this.nameHash = mark.nameHash;
     this.selfClosing = mark.selfClosing;
     this.attrCount = mark.attrCount;
     for (let k = 0; k < mark.attrAt.length; k++) this.attrAt[k] = mark.attrAt[k];
