@@ -34,6 +34,17 @@ export class JsonOut {
     this.buf[this.len++] = b;
   }
 
+  null(): void {
+    this.room(4);
+    const buf = this.buf;
+    const len = this.len;
+    buf[len] = 0x6e;
+    buf[len + 1] = 0x75;
+    buf[len + 2] = 0x6c;
+    buf[len + 3] = 0x6c;
+    this.len = len + 4;
+  }
+
   /** Bytes prepared once, e.g. a key with its quotes and colon. */
   bytes(b: Uint8Array): void {
     this.room(b.length);

@@ -151,6 +151,8 @@ interface Plan {
   items: (string[] | null)[];
   /** Each field's JSON when its element is missing: null, [] or an empty record. */
   missing: Uint8Array[];
+  /** `,"key":` and the missing value together, written in one go for the fields a record lacks. */
+  keyMissing: Uint8Array[];
   /** Whether the schema has a `type` field of its own (then a variant's name is not written over it). */
   ownType: boolean;
 }
@@ -184,9 +186,15 @@ function planOf(schema: RecordSchema): Plan {
     withComma.set(key, 1);
     return withComma;
   });
-  plan = { fields, keys, byElement, attributes, items, missing: [], ownType: names.includes('type') };
+  plan = { fields, keys, byElement, attributes, items, missing: [], keyMissing: [], ownType: names.includes('type') };
   plans.set(schema, plan);
   plan.missing = fields.map(missingJson);
+  plan.keyMissing = keys.map((key, index) => {
+    const both = new Uint8Array(key.length + plan.missing[index].length);
+    both.set(key);
+    both.set(plan.missing[index], key.length);
+    return both;
+  });
   return plan;
 }
 
@@ -213,10 +221,7 @@ function missingJson(field: Field): Uint8Array {
 /** A record none of whose elements came: every field as missing. */
 function writeMissingRecord(plan: Plan, out: JsonOut): void {
   const start = out.len;
-  for (let index = 0; index < plan.fields.length; index++) {
-    out.bytes(plan.keys[index]);
-    out.bytes(plan.missing[index]);
-  }
+  for (let index = 0; index < plan.fields.length; index++) out.bytes(plan.keyMissing[index]);
   closeRecord(out, start);
 }
 
@@ -249,7 +254,7 @@ function writeRecord(schema: RecordSchema, r: XmlReader, out: JsonOut, emptyIsNo
     anyAttribute ||= present;
     out.bytes(plan.keys[index]);
     if (present) out.string(value);
-    else out.bytes(NULL);
+    else out.null();
   }
   const ranks = new Uint8Array(plan.fields.length);
   let anyElement = false;
@@ -285,8 +290,7 @@ function writeRecord(schema: RecordSchema, r: XmlReader, out: JsonOut, emptyIsNo
     if (ranks[index] !== 0) continue;
     const field = plan.fields[index];
     if (field.kind === 'scalar' && field.attribute) continue;
-    out.bytes(plan.keys[index]);
-    out.bytes(plan.missing[index]);
+    out.bytes(plan.keyMissing[index]);
   }
   closeRecord(out, start);
   return true;
@@ -335,7 +339,7 @@ function writeField(plan: Plan, index: number, r: XmlReader, out: JsonOut): void
     case 'variant':
       if (nil) r.skipElement();
       else if (writeVariant(field.variants, r, out)) return;
-      out.bytes(NULL);
+      out.null();
       return;
     case 'list':
     case 'variantList':
@@ -346,12 +350,12 @@ function writeField(plan: Plan, index: number, r: XmlReader, out: JsonOut): void
 /** A value's text as the field's kind. The usual values (text, ids, Highrise's datetimes) are copied from the document without an intermediate string. */
 function writeScalar(field: ScalarField, r: XmlReader, nil: boolean, out: JsonOut): void {
   const decoded = r.readTextInPlace();
-  if (nil) return out.bytes(NULL);
+  if (nil) return out.null();
   if (decoded === null && !field.values) {
     const { xml, textFrom: from, textTo: to } = r;
     switch (field.type) {
       case 'text':
-        if (from === to) out.bytes(NULL);
+        if (from === to) out.null();
         else out.text(xml, from, to);
         return;
       case 'integer': {
@@ -374,7 +378,7 @@ function writeScalar(field: ScalarField, r: XmlReader, nil: boolean, out: JsonOu
 }
 
 function writeValue(value: string | number | boolean | null, out: JsonOut): void {
-  if (value === null) out.bytes(NULL);
+  if (value === null) out.null();
   else if (typeof value === 'string') out.string(value);
   else if (typeof value === 'number') out.number(value);
   else out.ascii(value ? 'true' : 'false');
