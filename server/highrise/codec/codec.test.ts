@@ -149,8 +149,10 @@ describe('parse: typed values', () => {
 });
 
 describe('parse: datetimes', () => {
-  it('the fast path for plain UTC agrees with Date.parse on every edge (leap days, Feb 30, 24:00, bad digits)', () => {
+  it('the fast path for plain UTC agrees with Date.parse on every edge (leap days, 24:00, bad digits); a day that does not exist is null, not rolled into the next month', () => {
     const pad = (n: number, l = 2) => String(n).padStart(l, '0');
+    // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+    const exists = (y: number, m: number, d: number) => new Date(new Date(0).setUTCFullYear(y, m - 1, d)).getUTCDate() === d;
     const probe = resource('probe', 'probes', { at: datetime('at') });
     let checked = 0;
     for (const y of [0, 1900, 1999, 2000, 2012, 2013, 2100, 2400, 9999])
@@ -159,10 +161,20 @@ describe('parse: datetimes', () => {
           for (const t of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60', '1a:00:00']) {
             const value = `${pad(y, 4)}-${pad(m)}-${pad(d)}T${t}Z`;
             const ms = Date.parse(value);
-            expect(parseOne(probe, `<probe><at>${value}</at></probe>`).at, value).toBe(Number.isNaN(ms) ? null : new Date(ms).toISOString());
+            const expected = Number.isNaN(ms) || (m >= 1 && m <= 12 && !exists(y, m, d)) ? null : new Date(ms).toISOString();
+            expect(parseOne(probe, `<probe><at>${value}</at></probe>`).at, value).toBe(expected);
             checked++;
           }
     expect(checked).toBeGreaterThan(10000);
+  });
+});
+
+describe('parse: days that do not exist', () => {
+  it('Feb 30, Feb 29 of a common year and Apr 31 read as null, with or without a time or an offset; Feb 29 of a leap year reads', () => {
+    const probe = resource('probe', 'probes', { at: datetime('at'), on: date('on') });
+    const read = (v: string) => parseOne(probe, `<probe><at>${v}</at><on>${v}</on></probe>`);
+    for (const v of ['2024-02-30', '2023-02-29T10:00:00Z', '2024-04-31T10:00:00+02:00', '2100-02-29']) expect(read(v), v).toEqual({ at: null, on: null });
+    expect(read('2024-02-29T10:00:00+02:00')).toEqual({ at: '2024-02-29T08:00:00.000Z', on: '2024-02-29' });
   });
 });
 

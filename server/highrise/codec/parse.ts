@@ -66,11 +66,13 @@ export function parseScalar(kind: ScalarKind, raw: string | null): string | numb
     case 'date': {
       // A datetime where a date is expected keeps its calendar day (Highrise dates are UTC days).
       const day = value.slice(0, 10);
-      return ISO_DATE.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
+      return ISO_DATE.test(day) && isRealDay(day) ? day : null;
     }
     case 'datetime': {
       const plain = plainUtc(value);
       if (plain !== null) return plain;
+      // Date.parse rolls Feb 30 over into March: a day that does not exist is no date, not another one.
+      if (ISO_DATE.test(value.slice(0, 10)) && !isRealDay(value.slice(0, 10))) return null;
       const t = Date.parse(value);
       return Number.isNaN(t) ? null : new Date(t).toISOString();
     }
@@ -90,6 +92,16 @@ function plainInteger(v: string, from = 0, to = v.length): number | null {
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether `YYYY-MM-DD` names a day that exists (2024-02-29 does, 2023-02-29 and 2024-02-30 do not). */
+function isRealDay(day: string): boolean {
+  const year = Number(day.slice(0, 4));
+  const month = twoDigits(day, 5);
+  const date = twoDigits(day, 8);
+  if (month < 1 || month > 12 || date < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return date <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]);
+}
 
 /** The two decimal digits at `i` as a number, or -1. */
 function twoDigits(v: string, i: number): number {
