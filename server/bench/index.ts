@@ -77,7 +77,9 @@ export async function measureParsers(xml: string, rounds = ROUNDS, warmup = WARM
  * The BFF figure: time of `GET /api/people?page=1` through the BFF (session → Highrise client →
  * sandbox over HTTP → codec → JSON) ÷ time of the very request the BFF makes for it (`GET
  * /people.xml?n=0` with the BFF's own headers: its OAuth Bearer token, User-Agent, Accept) sent to the
- * sandbox directly, both for the same 500+ person account, rate limiting off.
+ * sandbox directly, both for the same 500+ person account, rate limiting off. The sandbox runs in a
+ * process of its own for the figure with the target (Highrise is another server) and in the BFF's
+ * process for a second figure shown beside it.
  * Target: ≤ 1.2 (the BFF adds little to Highrise's own time). To show where the difference goes, the
  * same page body is also turned into JSON by the codec on its own (codecMs): BFF ≈ sandbox + codec +
  * session/routing + sending the JSON.

@@ -39,6 +39,14 @@ describe('JsonOut', () => {
     );
   });
 
+  it('writes NaN and the infinities as null, as JSON.stringify does', () => {
+    for (const n of [NaN, Infinity, -Infinity]) {
+      const out = new JsonOut();
+      out.number(n);
+      expect(decode(out)).toBe(JSON.stringify(n));
+    }
+  });
+
   it('grows as needed and keeps what was written', () => {
     const out = new JsonOut(1);
     const parts: string[] = [];

@@ -79,9 +79,10 @@ export class JsonOut {
     } while (m > 0);
   }
 
+  /** As JSON.stringify writes a number: NaN and the infinities have no JSON and are null. */
   number(n: number): void {
     if (Number.isInteger(n)) this.integer(n);
-    else this.ascii(String(n));
+    else this.ascii(Number.isFinite(n) ? String(n) : 'null');
   }
 
   /** `s` as a JSON string. */
