@@ -12,6 +12,7 @@ export function idParam(c: Context, name = 'id'): number {
 /** `?page=N`, 1-based; Highrise pages by offset n=(N-1)*size. */
 export function pageParam(c: Context): number {
   const raw = c.req.query('page') ?? '1';
+  if (/^[1-9]\d{6,}$/.test(raw)) throw new HttpError(400, 'There is no page that far: pages go up to 999999.', { code: 'bad_page', fields: { page: ['Must be at most 999999.'] } });
   if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, 'Pages are numbered from 1.', { code: 'bad_page', fields: { page: ['Must be a whole number from 1.'] } });
   return Number(raw);
 }

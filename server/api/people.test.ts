@@ -66,9 +66,14 @@ describe('reading people', () => {
     expect(logs.at(-1)?.path).toBe('/people.xml?n=1000');
   });
 
-  it('rejects a bad page number', async () => {
+  it('rejects a bad page number, saying which kind of bad', async () => {
     expect((await call(app, jar, 'GET', '/api/people?page=0')).status).toBe(400);
-    expect((await call(app, jar, 'GET', '/api/people?page=abc')).status).toBe(400);
+    const word = await call(app, jar, 'GET', '/api/people?page=abc');
+    expect(word.status).toBe(400);
+    expect((await word.json()).error.message).toBe('Pages are numbered from 1.');
+    const huge = await call(app, jar, 'GET', '/api/people?page=99999999999999999999');
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).error).toMatchObject({ message: 'There is no page that far: pages go up to 999999.', fields: { page: ['Must be at most 999999.'] } });
   });
 
   it('gets one person', async () => {
