@@ -3,6 +3,7 @@ import type { JsonList } from '../highrise/codec/parse.js';
 import type { Page } from './types.js';
 
 const encoder = new TextEncoder();
+const HEAD = encoder.encode('{"data":');
 
 /**
  * A `Page<T>` answer around a list the codec already wrote as JSON: the list's bytes go out as they
@@ -12,11 +13,10 @@ const encoder = new TextEncoder();
  */
 export function sendPage<T>(c: Context, list: JsonList<T>, number: number, size: number): Response {
   const page: Page<T>['page'] = { number, size, hasMore: list.count === size };
-  const head = encoder.encode('{"data":');
   const tail = encoder.encode(`,"page":${JSON.stringify(page)}}`);
-  const body = new Uint8Array(head.length + list.json.length + tail.length);
-  body.set(head, 0);
-  body.set(list.json, head.length);
-  body.set(tail, head.length + list.json.length);
+  const body = new Uint8Array(HEAD.length + list.json.length + tail.length);
+  body.set(HEAD, 0);
+  body.set(list.json, HEAD.length);
+  body.set(tail, HEAD.length + list.json.length);
   return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
 }
