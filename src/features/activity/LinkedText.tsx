@@ -1,10 +1,11 @@
 import { linkify } from './linkify';
+import { asLines } from '../../components/MultilineText';
 
 /** Plain text with line breaks kept and http(s) URLs as links. Rendered as React text: never HTML. */
 export function LinkedText({ text, className = '' }: { text: string; className?: string }) {
   return (
     <p className={`whitespace-pre-wrap break-words ${className}`}>
-      {linkify(text).map((piece, i) =>
+      {linkify(asLines(text)).map((piece, i) =>
         typeof piece === 'string' ? (
           piece
         ) : (

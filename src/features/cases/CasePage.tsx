@@ -21,6 +21,7 @@ import { formatDateTime } from '../people/format';
 import { RecordLoader, useIdParam } from '../../components/RecordLoader';
 import { textLinkClass } from '../../components/link-class';
 import { Section } from '../../components/RecordSection';
+import { MultilineText } from '../../components/MultilineText';
 
 export function CasePage() {
   const id = useIdParam();
@@ -149,7 +150,7 @@ function CaseDetail({ id, kase }: { id: number; kase: Kase }) {
             <div className="flex gap-4"><dt className="w-28 text-slate-600 dark:text-slate-400">Created</dt><dd>{formatDateTime(kase.createdAt) ?? '—'}</dd></div>
             <div className="flex gap-4"><dt className="w-28 text-slate-600 dark:text-slate-400">Updated</dt><dd>{formatDateTime(kase.updatedAt) ?? '—'}</dd></div>
           </dl>
-          {kase.background && <p className="mt-3 text-sm whitespace-pre-wrap">{kase.background}</p>}
+          {kase.background && <MultilineText text={kase.background} className="mt-3 text-sm" />}
         </Section>
         <Section title="Tags">
           {tags.isPending ? (

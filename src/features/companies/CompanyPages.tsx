@@ -25,6 +25,7 @@ import { TagEditor } from '../tags/TagEditor';
 import { Timeline } from '../activity/Timeline';
 import { SubjectTasks } from '../tasks/SubjectTasks';
 import { textLinkClass } from '../../components/link-class';
+import { MultilineText } from '../../components/MultilineText';
 
 const linkClass = `${textLinkClass} break-all`;
 const companyName = (c: Company) => c.name?.trim() || 'Unnamed company';
@@ -94,7 +95,7 @@ function CompanyDetail({ id, company }: { id: number; company: Company }) {
           <dl className="space-y-3 text-sm">
             {company.background && (
               <Item label="Background">
-                <p className="whitespace-pre-line break-words">{company.background}</p>
+                <MultilineText text={company.background} />
               </Item>
             )}
             <PartyFacts party={company} />

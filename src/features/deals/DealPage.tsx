@@ -22,6 +22,7 @@ import { cssColor, partyName, partyPath, PRICE_TYPE_LABEL, STATUS_LABEL, STATUSE
 import { currencyOf, dealValue, formatMoney, priceBreakdown } from './money';
 import { textLinkClass } from '../../components/link-class';
 import { Section, VISIBILITY_LABELS } from '../../components/RecordSection';
+import { MultilineText } from '../../components/MultilineText';
 
 export function DealPage() {
   const id = useIdParam();
@@ -180,7 +181,7 @@ function DealDetail({ id, deal }: { id: number; deal: Deal }) {
         </Section>
         {deal.background && (
           <Section title="Background">
-            <p className="text-sm whitespace-pre-wrap">{deal.background}</p>
+            <MultilineText text={deal.background} className="text-sm" />
           </Section>
         )}
         <Section title="People and companies">

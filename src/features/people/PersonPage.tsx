@@ -22,6 +22,7 @@ import { TagEditor } from '../tags/TagEditor';
 import { rememberDeleted } from '../contacts/undo';
 import { listToReturnTo } from '../contacts/return-to';
 import { textLinkClass } from '../../components/link-class';
+import { MultilineText } from '../../components/MultilineText';
 
 
 export function PersonPage() {
@@ -156,7 +157,7 @@ export function PersonDetail({ id, person }: { id: number; person: Person }) {
           <dl className="space-y-3 text-sm">
             {person.background ? (
               <Item label="Background">
-                <p className="whitespace-pre-line break-words">{person.background}</p>
+                <MultilineText text={person.background} />
               </Item>
             ) : null}
             {person.linkedinUrl && (

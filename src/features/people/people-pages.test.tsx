@@ -141,7 +141,7 @@ describe('people pages against a fake BFF', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'ada@work.example' })).toHaveAttribute('href', 'mailto:ada@work.example');
     expect(screen.getByRole('link', { name: 'https://ada.example' })).toHaveAttribute('rel', 'noopener noreferrer');
-    expect(screen.getByText('Line one Line two', { normalizer: (s) => s.replace(/\s+/g, ' ') })).toHaveClass('whitespace-pre-line');
+    expect(screen.getByText('Line one Line two', { normalizer: (s) => s.replace(/\s+/g, ' ') })).toHaveClass('whitespace-pre-wrap');
 
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Ada Lovelace?' });
