@@ -22,6 +22,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The seconds to wait when the BFF said "Highrise is busy, come back then" (503 with retryAfter), else null. */
+export function busyRetryAfter(error: unknown): number | null {
+  return error instanceof ApiError && error.status === 503 && error.retryAfter !== undefined ? error.retryAfter : null;
+}
+
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }

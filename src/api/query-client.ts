@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from './client';
+import { ApiError, busyRetryAfter, errorMessage } from './client';
 import { handleAuthError } from './auth-redirect';
 import { sessionKeys } from './keys';
 import type { SessionInfo } from '../../server/api/types';
@@ -15,7 +15,7 @@ const MAX_BUSY_RETRIES = 3;
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError) {
-    if (error.status === 503 && error.retryAfter !== undefined) return failureCount < MAX_BUSY_RETRIES;
+    if (busyRetryAfter(error) !== null) return failureCount < MAX_BUSY_RETRIES;
     if (error.status >= 400 && error.status < 500) return false;
     if (error.status >= 500) return failureCount < 1;
   }
@@ -31,7 +31,7 @@ export function retryDelay(failureCount: number, error: unknown): number {
 
 /** Writes are retried only when the server said it was busy and when to come back. */
 export function shouldRetryMutation(failureCount: number, error: unknown): boolean {
-  return error instanceof ApiError && error.status === 503 && error.retryAfter !== undefined && failureCount < MAX_BUSY_RETRIES;
+  return busyRetryAfter(error) !== null && failureCount < MAX_BUSY_RETRIES;
 }
 
 export function createQueryClient(): QueryClient {

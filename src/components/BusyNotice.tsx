@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/client';
+import { busyRetryAfter } from '../api/client';
 
 /** While a request waits out a 503, says so with a countdown: "Highrise is busy; retrying in N s". */
 export function BusyNotice({ error }: { error: unknown }) {
-  const retryAfter = error instanceof ApiError && error.status === 503 && error.retryAfter !== undefined ? error.retryAfter : null;
+  const retryAfter = busyRetryAfter(error);
   const [left, setLeft] = useState(retryAfter ?? 0);
 
   useEffect(() => {

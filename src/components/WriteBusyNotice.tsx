@@ -1,5 +1,5 @@
 import { useMutationState } from '@tanstack/react-query';
-import { ApiError } from '../api/client';
+import { busyRetryAfter } from '../api/client';
 import { BusyNotice } from './BusyNotice';
 
 /**
@@ -9,6 +9,6 @@ import { BusyNotice } from './BusyNotice';
  */
 export function WriteBusyNotice() {
   const failures = useMutationState({ filters: { status: 'pending' }, select: (m) => m.state.failureReason });
-  const busy = failures.find((e) => e instanceof ApiError && e.status === 503 && e.retryAfter !== undefined) ?? null;
+  const busy = failures.find((e) => busyRetryAfter(e) !== null) ?? null;
   return <BusyNotice error={busy} />;
 }
